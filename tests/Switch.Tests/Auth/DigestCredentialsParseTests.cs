@@ -73,28 +73,29 @@ public sealed class DigestCredentialsParseTests
     }
 
     [Theory]
-    [InlineData("", DigestParseError.NotDigest)]
-    [InlineData("   ", DigestParseError.NotDigest)]
-    [InlineData("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==", DigestParseError.NotDigest)]
-    [InlineData("Bearer abc", DigestParseError.NotDigest)]
-    [InlineData("Digestive username=\"u\"", DigestParseError.NotDigest)]
-    [InlineData("Digest", DigestParseError.MissingParameter)]
-    [InlineData("Digest realm=\"r\", nonce=\"n\", uri=\"u\", response=\"x\"", DigestParseError.MissingParameter)]
-    [InlineData("Digest username=\"u\", realm=\"r\", nonce=\"n\", uri=\"u\", response=\"x\", qop=auth", DigestParseError.MissingParameter)]
-    [InlineData("Digest username=\"u\", username=\"v\", realm=\"r\", nonce=\"n\", uri=\"u\", response=\"x\"", DigestParseError.DuplicateParameter)]
-    [InlineData("Digest username=\"u, realm=\"r\"", DigestParseError.Malformed)]
-    [InlineData("Digest username=\"u\\", DigestParseError.Malformed)]
-    [InlineData("Digest username", DigestParseError.Malformed)]
-    [InlineData("Digest username=", DigestParseError.Malformed)]
-    [InlineData("Digest =u", DigestParseError.Malformed)]
-    [InlineData("Digest username=\"u\" realm=\"r\"", DigestParseError.Malformed)]
-    [InlineData("Digest username=\"u\", realm=\"r\", nonce=\"n\", uri=\"u\", response=\"x\", algorithm=SHA-512-256", DigestParseError.UnsupportedAlgorithm)]
-    [InlineData("Digest username=\"u\", realm=\"r\", nonce=\"n\", uri=\"u\", response=\"x\", qop=auth-int, nc=00000001, cnonce=c", DigestParseError.UnsupportedQop)]
-    [InlineData("Digest username=\"u\", realm=\"r\", nonce=\"n\", uri=\"u\", response=\"x\", qop=auth, nc=1, cnonce=c", DigestParseError.InvalidNonceCount)]
-    [InlineData("Digest username=\"u\", realm=\"r\", nonce=\"n\", uri=\"u\", response=\"x\", qop=auth, nc=0000000g, cnonce=c", DigestParseError.InvalidNonceCount)]
-    [InlineData("Digest username=\"u\", realm=\"r\", nonce=\"n\", uri=\"u\", response=\"x\", algorithm=MD5-sess", DigestParseError.MissingParameter)]
-    public void Rejects_with_a_typed_reason(string header, DigestParseError expected)
+    [InlineData("", "NotDigest")]
+    [InlineData("   ", "NotDigest")]
+    [InlineData("Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==", "NotDigest")]
+    [InlineData("Bearer abc", "NotDigest")]
+    [InlineData("Digestive username=\"u\"", "NotDigest")]
+    [InlineData("Digest", "MissingParameter")]
+    [InlineData("Digest realm=\"r\", nonce=\"n\", uri=\"u\", response=\"x\"", "MissingParameter")]
+    [InlineData("Digest username=\"u\", realm=\"r\", nonce=\"n\", uri=\"u\", response=\"x\", qop=auth", "MissingParameter")]
+    [InlineData("Digest username=\"u\", username=\"v\", realm=\"r\", nonce=\"n\", uri=\"u\", response=\"x\"", "DuplicateParameter")]
+    [InlineData("Digest username=\"u, realm=\"r\"", "Malformed")]
+    [InlineData("Digest username=\"u\\", "Malformed")]
+    [InlineData("Digest username", "Malformed")]
+    [InlineData("Digest username=", "Malformed")]
+    [InlineData("Digest =u", "Malformed")]
+    [InlineData("Digest username=\"u\" realm=\"r\"", "Malformed")]
+    [InlineData("Digest username=\"u\", realm=\"r\", nonce=\"n\", uri=\"u\", response=\"x\", algorithm=SHA-512-256", "UnsupportedAlgorithm")]
+    [InlineData("Digest username=\"u\", realm=\"r\", nonce=\"n\", uri=\"u\", response=\"x\", qop=auth-int, nc=00000001, cnonce=c", "UnsupportedQop")]
+    [InlineData("Digest username=\"u\", realm=\"r\", nonce=\"n\", uri=\"u\", response=\"x\", qop=auth, nc=1, cnonce=c", "InvalidNonceCount")]
+    [InlineData("Digest username=\"u\", realm=\"r\", nonce=\"n\", uri=\"u\", response=\"x\", qop=auth, nc=0000000g, cnonce=c", "InvalidNonceCount")]
+    [InlineData("Digest username=\"u\", realm=\"r\", nonce=\"n\", uri=\"u\", response=\"x\", algorithm=MD5-sess", "MissingParameter")]
+    public void Rejects_with_a_typed_reason(string header, string reason)
     {
+        var expected = Enum.Parse<DigestParseError>(reason);
         Assert.False(DigestCredentials.TryParse(header, out var c, out var error));
 
         Assert.Null(c);
