@@ -57,6 +57,8 @@ internal static class SipHeaderNames
 
     private static readonly byte[][] CanonicalBytes = BuildCanonicalBytes();
 
+    private static readonly SipHeaderId[][] ByFirstLetter = BuildBuckets();
+
     /// <summary>Canonical name of a known header (empty for Unknown).</summary>
     public static string GetName(SipHeaderId id) => Canonical[(int)id];
 
@@ -114,17 +116,32 @@ internal static class SipHeaderNames
             };
         }
 
-        var table = CanonicalBytes;
-        for (var i = 1; i < table.Length; i++)
+        if (name.IsEmpty)
         {
-            var candidate = table[i];
+            return SipHeaderId.Unknown;
+        }
+
+        foreach (var id in ByFirstLetter[name[0] | 0x20])
+        {
+            var candidate = CanonicalBytes[(int)id];
             if (candidate.Length == name.Length && System.Text.Ascii.EqualsIgnoreCase(candidate, name))
             {
-                return (SipHeaderId)i;
+                return id;
             }
         }
 
         return SipHeaderId.Unknown;
+    }
+
+    private static SipHeaderId[][] BuildBuckets()
+    {
+        var lists = new List<SipHeaderId>[256];
+        for (var i = 1; i < Canonical.Length; i++)
+        {
+            (lists[Canonical[i][0] | 0x20] ??= []).Add((SipHeaderId)i);
+        }
+
+        return Array.ConvertAll(lists, l => l is null ? [] : l.ToArray());
     }
 
     private static byte[][] BuildCanonicalBytes()

@@ -73,6 +73,12 @@ internal static partial class SipMessageParser
                 ve--;
             }
 
+            if (nameEnd > ushort.MaxValue)
+            {
+                error = new SipParseError(SipParseErrorKind.InvalidHeaderLine, null, "header name is too long");
+                return false;
+            }
+
             var id = SipHeaderNames.Lookup(line[..nameEnd]);
             if (count == fields.Length)
             {
@@ -114,20 +120,25 @@ internal static partial class SipMessageParser
         switch (id)
         {
             case SipHeaderId.Via:
-                if (!SipViaScanner.TryValidate(value, out _, out detail))
+            {
+                var i = 0;
+                while (true)
                 {
-                    return false;
-                }
+                    if (!SipViaScanner.TryScan(value, ref i, out var via, out detail))
+                    {
+                        return false;
+                    }
 
-                if (state.TopVia is null)
-                {
-                    var i = 0;
-                    var memory = input.Slice(segment.Start, segment.Length);
-                    _ = SipViaScanner.TryScan(value, ref i, out var via, out _);
-                    state.TopVia = SipVia.FromScanned(memory, via);
-                }
+                    state.TopVia ??= SipVia.FromScanned(input.Slice(segment.Start, segment.Length), via);
+                    if (i >= value.Length)
+                    {
+                        return true;
+                    }
 
-                return true;
+                    i++;
+                }
+            }
+
             case SipHeaderId.From:
             case SipHeaderId.To:
             {

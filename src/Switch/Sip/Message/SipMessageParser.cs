@@ -42,7 +42,8 @@ internal static partial class SipMessageParser
         var line = startLine.Of(s);
         var isResponse = line.StartsWith("SIP/"u8);
         string? method = null;
-        SipUri? requestUri = null;
+        var uriSegment = TextSegment.None;
+        var uriParts = default(SipUriParts);
         string version;
         var status = 0;
         string? reason = null;
@@ -53,7 +54,7 @@ internal static partial class SipMessageParser
                 return false;
             }
         }
-        else if (!TryParseRequestLine(line, out method, out requestUri, out version, out error))
+        else if (!TryParseRequestLine(line, out method, out uriSegment, out uriParts, out version, out error))
         {
             error = WithSalvage(input, startLine, error);
             return false;
@@ -94,14 +95,14 @@ internal static partial class SipMessageParser
             for (var i = 0; i < fieldCount; i++)
             {
                 var f = fields[i];
-                rebased[i] = f with { Name = f.Name.Offset(-pos), Value = f.Value.Offset(-pos) };
+                rebased[i] = f.Rebase(-pos);
             }
 
             var keys = new SipMessageKeys(version, state.TopVia, state.CallId, state.CSeq, state.FromTag, state.ToTag, state.MaxForwards);
             var line0 = startLine.Offset(-pos);
             message = isResponse
                 ? new SipResponse(data, line0, rebased, body, keys, status, reason!)
-                : new SipRequest(data, line0, rebased, body, keys, method!, requestUri!);
+                : new SipRequest(data, line0, rebased, body, keys, method!, uriSegment);
             error = SipParseError.None;
             return true;
         }
@@ -129,10 +130,11 @@ internal static partial class SipMessageParser
         return request is not null;
     }
 
-    private static bool TryParseRequestLine(ReadOnlySpan<byte> line, out string? method, out SipUri? uri, out string version, out SipParseError error)
+    private static bool TryParseRequestLine(ReadOnlySpan<byte> line, out string? method, out TextSegment uri, out SipUriParts parts, out string version, out SipParseError error)
     {
         method = null;
-        uri = null;
+        uri = TextSegment.None;
+        parts = default;
         version = SipVersion20;
         var sp1 = line.IndexOf((byte)' ');
         var sp2 = line.LastIndexOf((byte)' ');
@@ -169,14 +171,14 @@ internal static partial class SipMessageParser
             return false;
         }
 
-        if (!SipUriScanner.TryScan(uriBytes, out var parts, out var detail))
+        if (!SipUriScanner.TryScan(uriBytes, out parts, out var detail))
         {
             error = new SipParseError(SipParseErrorKind.InvalidRequestUri, null, "Request-URI: " + detail);
             return false;
         }
 
         method = SipMethod.Intern(methodBytes);
-        uri = SipUri.FromScanned(uriBytes, parts);
+        uri = new TextSegment(sp1 + 1, sp2 - sp1 - 1);
         error = SipParseError.None;
         return true;
     }

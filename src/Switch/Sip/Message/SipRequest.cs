@@ -3,23 +3,34 @@ namespace Switch.Sip.Message;
 /// <summary>An immutable SIP request.</summary>
 internal sealed class SipRequest : SipMessage
 {
-    internal SipRequest(ReadOnlyMemory<byte> data, TextSegment startLine, SipHeaderField[] fields, ReadOnlyMemory<byte> body, in SipMessageKeys keys, string method, SipUri requestUri)
+    private readonly TextSegment _uri;
+    private SipUri? _requestUri;
+
+    internal SipRequest(ReadOnlyMemory<byte> data, TextSegment startLine, SipHeaderField[] fields, ReadOnlyMemory<byte> body, in SipMessageKeys keys, string method, TextSegment uri)
         : base(data, startLine, fields, body, keys)
     {
         Method = method;
-        RequestUri = requestUri;
+        _uri = uri;
     }
 
     /// <summary>The method as written (case-sensitive); known methods are the <see cref="SipMethod"/> constants.</summary>
     public string Method { get; }
 
-    public SipUri RequestUri { get; }
+    /// <summary>The Request-URI (validated while parsing, materialized on first use).</summary>
+    public SipUri RequestUri => _requestUri ??= ReadRequestUri();
 
     public bool IsInvite => ReferenceEquals(Method, SipMethod.Invite) || Method == SipMethod.Invite;
 
     public bool IsAck => Method == SipMethod.Ack;
 
     public bool IsCancel => Method == SipMethod.Cancel;
+
+    private SipUri ReadRequestUri()
+    {
+        var bytes = _uri.Of(Data.Span);
+        _ = SipUriScanner.TryScan(bytes, out var parts, out _);
+        return SipUri.FromScanned(bytes, parts);
+    }
 
     /// <summary>A builder initialised with this request's start line, headers and body.</summary>
     public SipMessageBuilder ToBuilder() => SipMessageBuilder.FromMessage(this);

@@ -15,7 +15,7 @@ internal sealed class SipUri : IEquatable<SipUri>
     private SipUri(string text, ReadOnlySpan<byte> bytes, in SipUriParts parts)
     {
         _text = text;
-        Scheme = Encoding.ASCII.GetString(parts.Scheme.Of(bytes)).ToLowerInvariant();
+        Scheme = InternScheme(parts.Scheme.Of(bytes));
         IsSip = parts.IsSip;
         User = parts.User.IsPresent ? SipSyntax.Unescape(parts.User.Of(bytes)) : null;
         Password = parts.Password.IsPresent ? SipSyntax.Unescape(parts.Password.Of(bytes)) : null;
@@ -175,6 +175,21 @@ internal sealed class SipUri : IEquatable<SipUri>
     public override bool Equals(object? obj) => Equals(obj as SipUri);
 
     public override int GetHashCode() => HashCode.Combine(Scheme, User, Host.ToLowerInvariant(), Port);
+
+    private static string InternScheme(ReadOnlySpan<byte> scheme)
+    {
+        if (Ascii.EqualsIgnoreCase(scheme, "sip"u8))
+        {
+            return "sip";
+        }
+
+        if (Ascii.EqualsIgnoreCase(scheme, "sips"u8))
+        {
+            return "sips";
+        }
+
+        return Ascii.EqualsIgnoreCase(scheme, "tel"u8) ? "tel" : Encoding.ASCII.GetString(scheme).ToLowerInvariant();
+    }
 
     private static string EscapeUser(string user)
     {

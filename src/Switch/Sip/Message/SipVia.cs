@@ -11,16 +11,12 @@ internal sealed class SipVia
     public const string MagicCookie = "z9hG4bK";
 
     private readonly ReadOnlyMemory<byte> _raw;
-    private readonly SipViaParts _parts;
     private IReadOnlyList<SipParameter>? _parameters;
     private string? _text;
-
-    private SipViaParts Parts => _parts;
 
     private SipVia(ReadOnlyMemory<byte> raw, in SipViaParts parts)
     {
         _raw = raw;
-        _parts = parts;
         var s = raw.Span;
         Transport = InternTransport(parts.Transport.Of(s));
         Host = Encoding.ASCII.GetString(parts.Host.Of(s));
@@ -40,6 +36,17 @@ internal sealed class SipVia
 
     /// <summary>True when the branch starts with the RFC 3261 magic cookie and has something after it.</summary>
     public bool HasRfc3261Branch => Branch is { Length: > 7 } b && b.StartsWith(MagicCookie, StringComparison.Ordinal);
+
+    /// <summary>The element's pieces, re-scanned on demand (only the transaction keys are kept eagerly).</summary>
+    private SipViaParts Parts
+    {
+        get
+        {
+            var i = 0;
+            _ = SipViaScanner.TryScan(_raw.Span, ref i, out var parts, out _);
+            return parts;
+        }
+    }
 
     public string ProtocolName => Encoding.ASCII.GetString(Parts.ProtocolName.Of(_raw.Span));
 
