@@ -12,6 +12,7 @@ public sealed class EslEvent
     private byte[]? _jsonFrame;
     private byte[]? _xmlFrame;
     private long _sequence = -2;
+    private int _typeIndex = -2;
 
     /// <summary>Wraps <paramref name="headers"/> (not copied) and an optional body.</summary>
     public EslEvent(IReadOnlyList<KeyValuePair<string, string>> headers, string? body = null)
@@ -55,6 +56,22 @@ public sealed class EslEvent
             }
 
             return cached < 0 ? null : cached;
+        }
+    }
+
+    /// <summary>Index of <see cref="EventName"/> in <see cref="EslEventNames.All"/>, or -1 when unknown (cached).</summary>
+    internal int TypeIndex
+    {
+        get
+        {
+            var index = Volatile.Read(ref _typeIndex);
+            if (index == -2)
+            {
+                index = EslEventNames.IndexOf(EventName);
+                Volatile.Write(ref _typeIndex, index);
+            }
+
+            return index;
         }
     }
 
