@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Switch.EventSocket;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace Switch.EventSocket;
 /// </summary>
 public sealed class EslEvent
 {
+    private static readonly Lock[] s_buildLocks = CreateLocks();
     private byte[]? _plainFrame;
     private byte[]? _jsonFrame;
     private byte[]? _xmlFrame;
@@ -102,10 +105,20 @@ public sealed class EslEvent
             : ref format == EslEventFormat.Xml ? ref _xmlFrame : ref _plainFrame;
 
         var frame = Volatile.Read(ref slot);
-        if (frame is null)
+        if (frame is not null)
         {
-            frame = EslEventSerializer.BuildFrame(this, format);
-            frame = Interlocked.CompareExchange(ref slot, frame, null) ?? frame;
+            return frame;
+        }
+
+        // Many connection writers reach a new event at the same moment: let exactly one serialize it.
+        lock (s_buildLocks[(RuntimeHelpers.GetHashCode(this) & 0x7FFFFFFF) % s_buildLocks.Length])
+        {
+            frame = Volatile.Read(ref slot);
+            if (frame is null)
+            {
+                frame = EslEventSerializer.BuildFrame(this, format);
+                Volatile.Write(ref slot, frame);
+            }
         }
 
         return frame;
@@ -121,6 +134,17 @@ public sealed class EslEvent
         }
 
         return new EslEvent(list, body);
+    }
+
+    private static Lock[] CreateLocks()
+    {
+        var locks = new Lock[64];
+        for (var i = 0; i < locks.Length; i++)
+        {
+            locks[i] = new Lock();
+        }
+
+        return locks;
     }
 
     /// <inheritdoc />
