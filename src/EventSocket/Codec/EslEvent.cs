@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Switch.EventSocket;
 
 /// <summary>
@@ -8,10 +10,12 @@ namespace Switch.EventSocket;
 /// </summary>
 public sealed class EslEvent
 {
+    private static readonly Lock[] s_buildLocks = CreateLocks();
     private byte[]? _plainFrame;
     private byte[]? _jsonFrame;
     private byte[]? _xmlFrame;
     private long _sequence = -2;
+    private int _typeIndex = -2;
 
     /// <summary>Wraps <paramref name="headers"/> (not copied) and an optional body.</summary>
     public EslEvent(IReadOnlyList<KeyValuePair<string, string>> headers, string? body = null)
@@ -58,6 +62,22 @@ public sealed class EslEvent
         }
     }
 
+    /// <summary>Index of <see cref="EventName"/> in <see cref="EslEventNames.All"/>, or -1 when unknown (cached).</summary>
+    internal int TypeIndex
+    {
+        get
+        {
+            var index = Volatile.Read(ref _typeIndex);
+            if (index == -2)
+            {
+                index = EslEventNames.IndexOf(EventName);
+                Volatile.Write(ref _typeIndex, index);
+            }
+
+            return index;
+        }
+    }
+
     /// <summary>Value of the first header named <paramref name="name"/> (case-insensitive, as FS), or null.</summary>
     public string? GetHeader(string name)
     {
@@ -85,10 +105,20 @@ public sealed class EslEvent
             : ref format == EslEventFormat.Xml ? ref _xmlFrame : ref _plainFrame;
 
         var frame = Volatile.Read(ref slot);
-        if (frame is null)
+        if (frame is not null)
         {
-            frame = EslEventSerializer.BuildFrame(this, format);
-            frame = Interlocked.CompareExchange(ref slot, frame, null) ?? frame;
+            return frame;
+        }
+
+        // Many connection writers reach a new event at the same moment: let exactly one serialize it.
+        lock (s_buildLocks[(RuntimeHelpers.GetHashCode(this) & 0x7FFFFFFF) % s_buildLocks.Length])
+        {
+            frame = Volatile.Read(ref slot);
+            if (frame is null)
+            {
+                frame = EslEventSerializer.BuildFrame(this, format);
+                Volatile.Write(ref slot, frame);
+            }
         }
 
         return frame;
@@ -104,6 +134,17 @@ public sealed class EslEvent
         }
 
         return new EslEvent(list, body);
+    }
+
+    private static Lock[] CreateLocks()
+    {
+        var locks = new Lock[64];
+        for (var i = 0; i < locks.Length; i++)
+        {
+            locks[i] = new Lock();
+        }
+
+        return locks;
     }
 
     /// <inheritdoc />

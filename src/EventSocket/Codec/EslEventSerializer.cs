@@ -72,9 +72,25 @@ public static class EslEventSerializer
                 continue;
             }
 
-            EslBytes.WriteUtf8(writer, h.Key);
+            var name = h.Key;
+            var value = h.Value;
+            if (name.Length + value.Length <= 1024)
+            {
+                // One span for the whole line: name (UTF-8), ": ", encoded value, LF.
+                var span = writer.GetSpan((name.Length * 3) + 3 + (value.Length * EslUrlEncoding.MaxBytesPerChar));
+                var o = EslBytes.Utf8.GetBytes(name, span);
+                span[o] = (byte)':';
+                span[o + 1] = (byte)' ';
+                o += 2;
+                o += EslUrlEncoding.Encode(value, span[o..]);
+                span[o++] = (byte)'\n';
+                writer.Advance(o);
+                continue;
+            }
+
+            EslBytes.WriteUtf8(writer, name);
             EslBytes.Write(writer, ": "u8);
-            EslUrlEncoding.Encode(h.Value, writer);
+            EslUrlEncoding.Encode(value, writer);
             EslBytes.Write(writer, (byte)'\n');
         }
     }

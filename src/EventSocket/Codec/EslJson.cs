@@ -7,8 +7,29 @@ internal static class EslJson
 {
     private static ReadOnlySpan<byte> Hex => "0123456789abcdef"u8;
 
+    private static readonly SearchValues<char> s_special = SearchValues.Create(BuildSpecial());
+
+    private static char[] BuildSpecial()
+    {
+        var list = new List<char> { '"', '\\' };
+        for (var c = (char)0; c < 0x20; c++)
+        {
+            list.Add(c);
+        }
+
+        return [.. list];
+    }
+
     public static void WriteString(IBufferWriter<byte> writer, ReadOnlySpan<char> value)
     {
+        if (value.Length <= 1024)
+        {
+            // Worst case: 6 bytes per char (\u00XX), quotes included.
+            var span = writer.GetSpan((value.Length * 6) + 2);
+            writer.Advance(WriteString(value, span));
+            return;
+        }
+
         EslBytes.Write(writer, (byte)'"');
         while (!value.IsEmpty)
         {
@@ -45,17 +66,56 @@ internal static class EslJson
         EslBytes.Write(writer, (byte)'"');
     }
 
-    private static int IndexOfSpecial(ReadOnlySpan<char> value)
+    private static int IndexOfSpecial(ReadOnlySpan<char> value) => value.IndexOfAny(s_special);
+
+    /// <summary>Writes the quoted, escaped string into <paramref name="dest"/> (at least 6 bytes per char + 2).</summary>
+    private static int WriteString(ReadOnlySpan<char> value, Span<byte> dest)
     {
-        for (var i = 0; i < value.Length; i++)
+        var o = 0;
+        dest[o++] = (byte)'"';
+        while (!value.IsEmpty)
         {
-            var c = value[i];
-            if (c < 0x20 || c == '"' || c == '\\')
+            var i = value.IndexOfAny(s_special);
+            var run = i < 0 ? value : value[..i];
+            if (!run.IsEmpty)
             {
-                return i;
+                o += EslBytes.Utf8.GetBytes(run, dest[o..]);
             }
+
+            if (i < 0)
+            {
+                break;
+            }
+
+            var c = value[i];
+            ReadOnlySpan<byte> escape = c switch
+            {
+                '"' => "\\\""u8,
+                '\\' => "\\\\"u8,
+                '\b' => "\\b"u8,
+                '\f' => "\\f"u8,
+                '\n' => "\\n"u8,
+                '\r' => "\\r"u8,
+                '\t' => "\\t"u8,
+                _ => default,
+            };
+            if (escape.IsEmpty)
+            {
+                "\\u00"u8.CopyTo(dest[o..]);
+                dest[o + 4] = Hex[c >> 4];
+                dest[o + 5] = Hex[c & 0xF];
+                o += 6;
+            }
+            else
+            {
+                escape.CopyTo(dest[o..]);
+                o += escape.Length;
+            }
+
+            value = value[(i + 1)..];
         }
 
-        return -1;
+        dest[o++] = (byte)'"';
+        return o;
     }
 }

@@ -13,6 +13,7 @@ namespace Switch.EventSocket;
 public static class EslUrlEncoding
 {
     private static readonly bool[] s_mustEncode = BuildTable();
+    private static readonly System.Buffers.SearchValues<char> s_safe = BuildSafe();
     private static ReadOnlySpan<byte> Hex => "0123456789ABCDEF"u8;
 
     private static bool[] BuildTable()
@@ -30,6 +31,20 @@ public static class EslUrlEncoding
         }
 
         return table;
+    }
+
+    private static System.Buffers.SearchValues<char> BuildSafe()
+    {
+        var safe = new List<char>();
+        for (var c = (char)0x20; c < 0x7F; c++)
+        {
+            if (!s_mustEncode[c])
+            {
+                safe.Add(c);
+            }
+        }
+
+        return System.Buffers.SearchValues.Create(safe.ToArray());
     }
 
     /// <summary>True when the ASCII character is percent-encoded by FS.</summary>
@@ -50,24 +65,13 @@ public static class EslUrlEncoding
     }
 
     /// <summary>True when <see cref="Encode(string)"/> would change the value.</summary>
-    public static bool NeedsEncoding(ReadOnlySpan<char> value)
-    {
-        foreach (var c in value)
-        {
-            if (c >= 0x80 || s_mustEncode[c])
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool NeedsEncoding(ReadOnlySpan<char> value) => value.IndexOfAnyExcept(s_safe) >= 0;
 
     /// <summary>Writes the encoded form of <paramref name="value"/> (pure ASCII) to <paramref name="writer"/>.</summary>
     public static void Encode(ReadOnlySpan<char> value, IBufferWriter<byte> writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        const int Chunk = 512;
+        const int Chunk = 1024;
         while (!value.IsEmpty)
         {
             var take = Math.Min(Chunk, value.Length);
@@ -81,40 +85,54 @@ public static class EslUrlEncoding
                 }
             }
 
-            var span = writer.GetSpan(take * 12);
-            var written = EncodeChunk(value[..take], span);
+            var span = writer.GetSpan(take * MaxBytesPerChar);
+            var written = Encode(value[..take], span);
             writer.Advance(written);
             value = value[take..];
         }
     }
 
-    private static int EncodeChunk(ReadOnlySpan<char> chars, Span<byte> dest)
+    /// <summary>Upper bound of encoded bytes per UTF-16 char (a BMP char is at most 3 UTF-8 bytes, each 3 encoded bytes).</summary>
+    internal const int MaxBytesPerChar = 9;
+
+    /// <summary>
+    /// Encodes into <paramref name="dest"/>, which must hold <see cref="MaxBytesPerChar"/> bytes per char.
+    /// Runs of characters that need no encoding are narrowed with a vectorized copy.
+    /// </summary>
+    internal static int Encode(ReadOnlySpan<char> chars, Span<byte> dest)
     {
         var o = 0;
-        Span<byte> utf8 = stackalloc byte[4];
         var i = 0;
+        Span<byte> utf8 = stackalloc byte[4];
         while (i < chars.Length)
         {
-            var c = chars[i];
+            var rest = chars[i..];
+            var run = rest.IndexOfAnyExcept(s_safe);
+            if (run < 0)
+            {
+                run = rest.Length;
+            }
+
+            if (run > 0)
+            {
+                System.Text.Ascii.FromUtf16(rest[..run], dest[o..], out var narrowed);
+                o += narrowed;
+                i += run;
+                continue;
+            }
+
+            var c = rest[0];
             if (c < 0x80)
             {
-                if (s_mustEncode[c])
-                {
-                    dest[o] = (byte)'%';
-                    dest[o + 1] = Hex[c >> 4];
-                    dest[o + 2] = Hex[c & 0xF];
-                    o += 3;
-                }
-                else
-                {
-                    dest[o++] = (byte)c;
-                }
-
+                dest[o] = (byte)'%';
+                dest[o + 1] = Hex[c >> 4];
+                dest[o + 2] = Hex[c & 0xF];
+                o += 3;
                 i++;
                 continue;
             }
 
-            Rune.DecodeFromUtf16(chars[i..], out var rune, out var consumed);
+            Rune.DecodeFromUtf16(rest, out var rune, out var consumed);
             i += consumed;
             var n = rune.EncodeToUtf8(utf8);
             for (var k = 0; k < n; k++)
