@@ -74,6 +74,16 @@ public sealed class RegistrationCommandsTests
     }
 
     [Fact]
+    public async Task Show_registrations_count()
+    {
+        await using var f = await WithTwoRegistrations();
+        var show = new ShowRegistrations(f.Locations, RegistrarFixture.Identity);
+
+        Assert.Equal("\n2 total.\n", show.Format(asJson: false, countOnly: true));
+        Assert.Equal("{\"row_count\":2,\"rows\":[]}", show.Format(asJson: true, countOnly: true));
+    }
+
+    [Fact]
     public async Task Sofia_status_profile_internal_reg_prints_the_registrations_block()
     {
         await using var f = await WithTwoRegistrations();

@@ -18,8 +18,19 @@ internal sealed class ShowRegistrations(LocationService locations, SwitchIdentit
     /// <summary>The default comma-separated listing, or with <paramref name="asJson"/> the <c>as json</c> form.</summary>
     public string Format(bool asJson) => asJson ? FormatJson() : FormatDelimited(",");
 
-    /// <summary>Number of unexpired registrations (<c>show registrations count</c>).</summary>
-    public string FormatCount() => $"\n{Rows().Count} total.\n";
+    /// <summary>
+    /// The formatter for the <c>show</c> dispatcher: (asJson, countOnly). <c>count</c> prints
+    /// <c>\nN total.\n</c>, or as JSON <c>{"row_count":N,"rows":[]}</c>, as mod_commands does.
+    /// </summary>
+    public string Format(bool asJson, bool countOnly)
+    {
+        if (!countOnly)
+        {
+            return Format(asJson);
+        }
+        var count = locations.GetAll().Count().ToString(CultureInfo.InvariantCulture);
+        return asJson ? $"{{\"row_count\":{count},\"rows\":[]}}" : $"\n{count} total.\n";
+    }
 
     /// <summary>Title line, one line per registration, a blank line and <c>N total.</c>; no title without rows.</summary>
     public string FormatDelimited(string delimiter)
