@@ -1,0 +1,200 @@
+using Microsoft.Extensions.Logging;
+using Switch.Events;
+using Mailbox = System.Threading.Channels;
+
+namespace Switch.Calls;
+
+/// <summary>
+/// One call: an actor that owns its legs. Every change to those legs (commands, SIP reports, timers) is a
+/// work item on the call's mailbox, processed one at a time in arrival order by a single async loop, so
+/// call state needs no locks and calls run in parallel with each other. A work item addressed to a leg the
+/// call no longer owns (it moved to another call through a bridge) is forwarded to the new owner.
+/// </summary>
+internal sealed partial class Call
+{
+    private readonly Mailbox.Channel<Work> _mailbox = Mailbox.Channel.CreateUnbounded<Work>(
+        new Mailbox.UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
+    private readonly List<Channel> _legs = new(2);
+    private readonly CallEngine _engine;
+    private bool _closed;
+
+    public Call(CallEngine engine, string id)
+    {
+        _engine = engine;
+        Id = id;
+        Completion = Task.Run(RunAsync);
+    }
+
+    /// <summary>The uuid of the call's first leg.</summary>
+    public string Id { get; }
+
+    /// <summary>Completes when the last leg is gone and the mailbox is drained.</summary>
+    public Task Completion { get; }
+
+    /// <summary>The legs this call owns now. Read only on the mailbox.</summary>
+    internal IReadOnlyList<Channel> Legs => _legs;
+
+    private EventBus Events => _engine.Events;
+
+    private TimeProvider Time => _engine.Time;
+
+    private long Now => EventBus.ToMicroseconds(Time.GetUtcNow());
+
+    /// <summary>Queues work for the call as a whole; false when the call has ended.</summary>
+    public bool Post(Func<Call, ValueTask> action) => Post(new Work(null, (call, _) => action(call), null));
+
+    /// <summary>Queues work for one leg; it follows the leg if the leg moves; false when the call has ended.</summary>
+    public bool Post(string uuid, Func<Call, Channel, ValueTask> action, Action? ifGone = null) =>
+        Post(new Work(uuid, (call, leg) => action(call, leg!), ifGone is null ? null : _ => ifGone()));
+
+    /// <summary>Runs <paramref name="action"/> on the leg's mailbox and returns its result, or <paramref name="ifGone"/>.</summary>
+    public Task<T> InvokeAsync<T>(string uuid, Func<Call, Channel, ValueTask<T>> action, T ifGone)
+    {
+        var tcs = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var work = new Work(uuid,
+            async (call, leg) => tcs.TrySetResult(await action(call, leg!).ConfigureAwait(false)),
+            failure =>
+            {
+                if (failure is null)
+                {
+                    tcs.TrySetResult(ifGone);
+                }
+                else
+                {
+                    tcs.TrySetException(failure);
+                }
+            });
+        if (!Post(work))
+        {
+            tcs.TrySetResult(ifGone);
+        }
+        return tcs.Task;
+    }
+
+    /// <summary>Runs <paramref name="action"/> on the call's mailbox; <paramref name="ifGone"/> when the call has ended.</summary>
+    public Task<T> InvokeAsync<T>(Func<Call, ValueTask<T>> action, T ifGone)
+    {
+        var tcs = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var work = new Work(null,
+            async (call, _) => tcs.TrySetResult(await action(call).ConfigureAwait(false)),
+            failure =>
+            {
+                if (failure is null)
+                {
+                    tcs.TrySetResult(ifGone);
+                }
+                else
+                {
+                    tcs.TrySetException(failure);
+                }
+            });
+        if (!Post(work))
+        {
+            tcs.TrySetResult(ifGone);
+        }
+        return tcs.Task;
+    }
+
+    private bool Post(Work work) => _mailbox.Writer.TryWrite(work);
+
+    internal Channel? FindLeg(string uuid)
+    {
+        foreach (var leg in _legs)
+        {
+            if (string.Equals(leg.Uuid, uuid, StringComparison.OrdinalIgnoreCase))
+            {
+                return leg;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Takes a new leg into this call and the registry. False when the uuid is already in use.</summary>
+    internal bool AddLeg(Channel leg)
+    {
+        if (!_engine.Registry.TryAdd(leg))
+        {
+            return false;
+        }
+        leg.Call = this;
+        _legs.Add(leg);
+        return true;
+    }
+
+    private async Task RunAsync()
+    {
+        var reader = _mailbox.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            while (reader.TryRead(out var work))
+            {
+                await ProcessAsync(work).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async ValueTask ProcessAsync(Work work)
+    {
+        Channel? leg = null;
+        if (work.Uuid is not null)
+        {
+            leg = FindLeg(work.Uuid);
+            if (leg is null)
+            {
+                Forward(work);
+                return;
+            }
+        }
+        try
+        {
+            await work.Run(this, leg).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            CallLog.WorkFailed(_engine.Logger, ex, Id);
+            work.Abandon?.Invoke(ex);
+        }
+        if (_legs.Count == 0 && !_closed)
+        {
+            _closed = true;
+            _mailbox.Writer.TryComplete();
+        }
+    }
+
+    /// <summary>Sends work for a leg this call does not own to the call that does, or gives up on it.</summary>
+    private void Forward(Work work)
+    {
+        var owner = _engine.Registry.Find(work.Uuid)?.Call;
+        if (owner is not null && !ReferenceEquals(owner, this) && owner.Post(work))
+        {
+            return;
+        }
+        work.Abandon?.Invoke(null);
+    }
+
+    /// <summary>A timer whose expiry runs <paramref name="onFire"/> on the mailbox of whichever call then owns the leg.</summary>
+    internal ITimer StartLegTimer(TimeSpan due, string uuid, Func<Call, Channel, ITimer, ValueTask> onFire)
+    {
+        var box = new TimerBox();
+        box.Timer = Time.CreateTimer(static state =>
+        {
+            var (engine, uuid, box, onFire) = ((CallEngine, string, TimerBox, Func<Call, Channel, ITimer, ValueTask>))state!;
+            engine.PostToLeg(uuid, (call, leg) => onFire(call, leg, box.Timer!));
+        }, (_engine, uuid, box, onFire), due, Timeout.InfiniteTimeSpan);
+        return box.Timer;
+    }
+
+    private void Publish(SwitchEventBuilder builder) => Events.Publish(builder);
+
+    private sealed class TimerBox
+    {
+        public ITimer? Timer;
+    }
+
+    private sealed class Work(string? uuid, Func<Call, Channel?, ValueTask> run, Action<Exception?>? abandon)
+    {
+        public string? Uuid { get; } = uuid;
+        public Func<Call, Channel?, ValueTask> Run { get; } = run;
+        public Action<Exception?>? Abandon { get; } = abandon;
+    }
+}

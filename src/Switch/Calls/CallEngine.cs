@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Logging;
+using Switch.Events;
+
+namespace Switch.Calls;
+
+/// <summary>
+/// The B2BUA call engine, with no routing logic: a new inbound call becomes a parked channel announced
+/// through events, and only commands move it. The façade the host constructs: the SIP side hands in calls
+/// (<see cref="AcceptInbound"/>) and reports leg events (<see cref="LegEvents"/>); the event socket and
+/// api commands drive channels through the command methods. Each call runs on its own mailbox.
+/// </summary>
+internal sealed partial class CallEngine : ILegEvents
+{
+    private readonly Func<bool> _hasController;
+
+    public CallEngine(EventBus events, ILegDialer dialer, CallEngineOptions options, TimeProvider time,
+        ILogger<CallEngine> logger, Func<bool>? hasController = null)
+    {
+        Events = events;
+        Dialer = dialer;
+        Options = options;
+        Time = time;
+        Logger = logger;
+        _hasController = hasController ?? (static () => true);
+    }
+
+    internal EventBus Events { get; }
+    internal ILegDialer Dialer { get; }
+    internal CallEngineOptions Options { get; }
+    internal TimeProvider Time { get; }
+    internal ILogger Logger { get; }
+    internal CallRegistry Registry { get; } = new();
+
+    /// <summary>Where the SIP side reports what far ends do (progress, answer, hangup).</summary>
+    public ILegEvents LegEvents => this;
+
+    /// <summary>
+    /// True when someone can drive a new call (an ESL client listening for channel events, or an outbound
+    /// socket configured); without one, the SIP side refuses new calls with 480.
+    /// </summary>
+    public bool HasController => _hasController();
+
+    /// <summary>Number of live channels.</summary>
+    public int ChannelCount => Registry.Count;
+
+    /// <summary>
+    /// Takes a new inbound call: creates the a-leg channel and its call, then announces and parks it
+    /// (STATE CS_INIT, CREATE, CALLSTATE RINGING, STATE CS_ROUTING, STATE CS_EXECUTE, EXECUTE park, PARK).
+    /// Returns the channel uuid, or null when the requested uuid is already in use.
+    /// </summary>
+    public string? AcceptInbound(InboundCall inbound, ILegSignaling signaling)
+    {
+        var uuid = inbound.Uuid ?? Guid.NewGuid().ToString();
+        var now = EventBus.ToMicroseconds(Time.GetUtcNow());
+        var profile = new CallerProfile
+        {
+            Username = inbound.Username,
+            Dialplan = "XML",
+            CallerIdName = inbound.CallerIdName,
+            CallerIdNumber = inbound.CallerIdNumber,
+            OrigCallerIdName = inbound.CallerIdName,
+            OrigCallerIdNumber = inbound.CallerIdNumber,
+            NetworkAddr = inbound.NetworkAddr,
+            Ani = inbound.CallerIdNumber,
+            DestinationNumber = inbound.DestinationNumber,
+            Source = "mod_sofia",
+            Context = "default",
+            ProfileCreatedTime = now,
+            CreatedTime = now,
+            InitialCallerIdName = inbound.CallerIdName,
+            InitialCallerIdNumber = inbound.CallerIdNumber,
+            InitialNetworkAddr = inbound.NetworkAddr,
+            InitialDestinationNumber = inbound.DestinationNumber,
+        };
+        var leg = new Channel(uuid, inbound.ChannelName, CallDirection.Inbound, profile, signaling);
+        if (inbound.Variables is not null)
+        {
+            foreach (var (name, value) in inbound.Variables)
+            {
+                leg.Variables.Set(name, value);
+            }
+        }
+        var call = new Call(this, uuid);
+        if (!call.AddLeg(leg))
+        {
+            call.Post(static _ => ValueTask.CompletedTask);
+            return null;
+        }
+        CallLog.NewInbound(Logger, leg.Name, uuid, inbound.CallerIdNumber, inbound.DestinationNumber);
+        call.Post(c => c.AnnounceInboundAsync(leg));
+        return uuid;
+    }
+
+    /// <summary>Queues work on the mailbox of the call owning the leg; false when there is no such leg.</summary>
+    internal bool PostToLeg(string uuid, Func<Call, Channel, ValueTask> action, Action? ifGone = null)
+    {
+        var owner = Registry.Find(uuid)?.Call;
+        return owner is not null && owner.Post(uuid, action, ifGone);
+    }
+
+    /// <summary>Runs <paramref name="action"/> on the leg's call mailbox; <paramref name="ifGone"/> when there is no such leg.</summary>
+    internal Task<T> OnLegAsync<T>(string uuid, Func<Call, Channel, ValueTask<T>> action, T ifGone)
+    {
+        var owner = Registry.Find(uuid)?.Call;
+        return owner is null ? Task.FromResult(ifGone) : owner.InvokeAsync(uuid, action, ifGone);
+    }
+
+    /// <summary>Gives a leg whose call ended while it moved a call of its own.</summary>
+    internal void Rehome(Channel leg) => new Call(this, leg.Uuid).TakeOrphan(leg);
+
+    void ILegEvents.Progress(string uuid, bool earlyMedia, IReadOnlyList<KeyValuePair<string, string>>? variables) =>
+        PostToLeg(uuid, (call, leg) => call.OnLegProgressAsync(leg, earlyMedia, variables));
+
+    void ILegEvents.Answered(string uuid, IReadOnlyList<KeyValuePair<string, string>>? variables) =>
+        PostToLeg(uuid, (call, leg) => call.OnLegAnsweredAsync(leg, variables));
+
+    void ILegEvents.Ended(string uuid, HangupCause cause, IReadOnlyList<KeyValuePair<string, string>>? variables) =>
+        PostToLeg(uuid, (call, leg) => call.HangupAsync(leg, cause, byFarEnd: true, variables));
+}

@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+
+namespace Switch.Calls;
+
+/// <summary>
+/// Every live channel by uuid, for command lookup, show channels and hupall. Channels are added when
+/// created and removed when destroyed; the owning <see cref="Call"/> is found through <see cref="Channel.Call"/>.
+/// </summary>
+internal sealed class CallRegistry
+{
+    private readonly ConcurrentDictionary<string, Channel> _channels = new(StringComparer.OrdinalIgnoreCase);
+
+    public int Count => _channels.Count;
+
+    public bool TryAdd(Channel channel) => _channels.TryAdd(channel.Uuid, channel);
+
+    public void Remove(Channel channel) => _channels.TryRemove(new KeyValuePair<string, Channel>(channel.Uuid, channel));
+
+    public Channel? Find(string? uuid) =>
+        !string.IsNullOrEmpty(uuid) && _channels.TryGetValue(uuid, out var channel) ? channel : null;
+
+    public bool Contains(string uuid) => _channels.ContainsKey(uuid);
+
+    /// <summary>A moment's list of the live channels (safe to enumerate while calls change).</summary>
+    public IReadOnlyList<Channel> Snapshot() => _channels.Values.ToArray();
+}

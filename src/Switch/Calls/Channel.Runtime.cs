@@ -1,0 +1,34 @@
+namespace Switch.Calls;
+
+/// <summary>What the owning call tracks per leg while it runs: applications, timers, originate, bridge role.</summary>
+internal sealed partial class Channel
+{
+    /// <summary>Applications queued behind the running one (sendmsg execute runs them one at a time, in order).</summary>
+    internal Queue<ApplicationRun> PendingApplications { get; } = new();
+
+    /// <summary>The application occupying the channel (bridge, sleep, ...); park does not occupy it.</summary>
+    internal ApplicationRun? RunningApplication { get; set; }
+
+    /// <summary>The park application in effect, completed (EXECUTE_COMPLETE park) when the channel leaves park.</summary>
+    internal ApplicationRun? ParkApplication { get; set; }
+
+    internal ITimer? ParkTimer { get; set; }
+
+    /// <summary>leg_timeout of a ringing outbound leg.</summary>
+    internal ITimer? LegTimer { get; set; }
+
+    /// <summary>The originate ringing this outbound leg, until it answers or fails.</summary>
+    internal OriginateSession? DialingSession { get; set; }
+
+    /// <summary>The originate this leg runs as the caller of a bridge application.</summary>
+    internal OriginateSession? OwnSession { get; set; }
+
+    /// <summary>True on the leg the bridge was requested on (Bridge-A); UNBRIDGE carries its data.</summary>
+    internal bool IsBridgeOriginator { get; set; }
+
+    /// <summary>True when the far end ended the leg, so no BYE/CANCEL is sent.</summary>
+    internal bool EndedByFarEnd { get; set; }
+
+    /// <summary>Idle in park: no application running, not bridged, not dialing.</summary>
+    internal bool IsIdleInPark => IsParked && RunningApplication is null && BridgedTo is null && OwnSession is null && !IsHungUp;
+}

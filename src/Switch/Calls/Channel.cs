@@ -1,0 +1,113 @@
+namespace Switch.Calls;
+
+/// <summary>
+/// One leg of a call (switch_channel_t): identity, states, caller profile, variables and the protocol side.
+/// Owned by exactly one <see cref="Call"/>; every change happens on that call's mailbox, so nothing here locks.
+/// </summary>
+internal sealed partial class Channel
+{
+    private volatile Call? _call;
+
+    public Channel(string uuid, string name, CallDirection direction, CallerProfile profile, ILegSignaling signaling)
+    {
+        Uuid = uuid;
+        Name = name;
+        Direction = direction;
+        Profile = profile;
+        Signaling = signaling;
+        profile.UniqueId = uuid;
+        profile.ChannelName = name;
+        profile.Direction = direction;
+        profile.LogicalDirection = direction;
+        HitDialplan = direction == CallDirection.Inbound;
+        Variables.Set("direction", StateNames.Of(direction));
+        Variables.Set("uuid", uuid);
+        Variables.Set("channel_name", name);
+    }
+
+    public string Uuid { get; }
+
+    /// <summary>Channel-Name, e.g. sofia/internal/1000@192.0.2.10.</summary>
+    public string Name { get; }
+
+    public CallDirection Direction { get; }
+
+    public CallerProfile Profile { get; }
+
+    public ChannelVariables Variables { get; } = new();
+
+    public ILegSignaling Signaling { get; }
+
+    /// <summary>The call whose mailbox owns this channel; changes when two calls are merged by a bridge.</summary>
+    public Call? Call
+    {
+        get => _call;
+        internal set => _call = value;
+    }
+
+    /// <summary>The state the channel is running (Channel-State).</summary>
+    public ChannelState State { get; private set; } = ChannelState.New;
+
+    /// <summary>The state requested last (Channel-State-Number); ahead of <see cref="State"/> while hanging up.</summary>
+    public ChannelState RequestedState { get; private set; } = ChannelState.New;
+
+    public CallState CallState { get; set; } = CallState.Down;
+
+    /// <summary>Channel-HIT-Dialplan: true for inbound legs, false for originated legs.</summary>
+    public bool HitDialplan { get; set; }
+
+    public bool IsAnswered { get; set; }
+
+    /// <summary>180 sent or received.</summary>
+    public bool HasProgress { get; set; }
+
+    /// <summary>183 with SDP sent or received (early media).</summary>
+    public bool HasEarlyMedia { get; set; }
+
+    /// <summary>Set once hangup starts; the channel is gone for commands from then on.</summary>
+    public HangupCause? HangupCause { get; set; }
+
+    public bool IsHungUp => HangupCause is not null;
+
+    /// <summary>True while the channel rests in park, waiting for a command.</summary>
+    public bool IsParked { get; set; }
+
+    /// <summary>The leg this one is bridged with, if any.</summary>
+    public Channel? BridgedTo { get; set; }
+
+    /// <summary>The other leg's profile for the Other-Leg-* block, kept after that leg is gone.</summary>
+    public CallerProfile? OtherLegProfile { get; set; }
+
+    public OtherLegType OtherLegType { get; set; }
+
+    public string? CurrentApplication { get; set; }
+    public string? CurrentApplicationData { get; set; }
+    public string? LastApplication { get; set; }
+    public string? LastApplicationData { get; set; }
+
+    public string? ReadCodecName { get; set; }
+    public int ReadCodecRate { get; set; }
+    public int ReadCodecBitRate { get; set; }
+    public string? WriteCodecName { get; set; }
+    public int WriteCodecRate { get; set; }
+    public int WriteCodecBitRate { get; set; }
+
+    /// <summary>Answer-State: ringing, early, answered, or hangup once hanging up.</summary>
+    public string AnswerState =>
+        IsHungUp ? "hangup" : IsAnswered ? "answered" : HasEarlyMedia ? "early" : "ringing";
+
+    /// <summary>Channel-Call-UUID: the call_uuid variable when set (a bridged b-leg carries the a-leg's), else the own uuid.</summary>
+    public string CallUuid => Variables["call_uuid"] ?? Uuid;
+
+    /// <summary>Moves the channel to a new state: running and requested state both change.</summary>
+    public void SetState(ChannelState state)
+    {
+        State = state;
+        RequestedState = state;
+    }
+
+    /// <summary>Requests a state the channel is not running yet (a hangup in progress).</summary>
+    public void RequestState(ChannelState state) => RequestedState = state;
+
+    public override string ToString() => $"{Name} [{Uuid}]";
+}

@@ -1,0 +1,34 @@
+namespace Switch.Calls;
+
+/// <summary>
+/// The protocol side of one leg (SIP dialog and media in production; a script in tests). A call invokes it
+/// from its mailbox, so every method sends and returns without waiting for the far end: what the far end
+/// does later (ACK timeout, BYE, CANCEL, progress, answer) comes back through <see cref="ILegEvents"/>.
+/// </summary>
+internal interface ILegSignaling
+{
+    /// <summary>Outbound leg: sends the INVITE. Progress, answer or failure come back through <see cref="ILegEvents"/>.</summary>
+    ValueTask InviteAsync(CancellationToken cancellationToken);
+
+    /// <summary>Inbound leg: 180 Ringing.</summary>
+    ValueTask RingAsync(CancellationToken cancellationToken);
+
+    /// <summary>Inbound leg: 183 Session Progress with the switch's SDP. False when early media is impossible.</summary>
+    ValueTask<bool> PreAnswerAsync(CancellationToken cancellationToken);
+
+    /// <summary>Inbound leg: 200 OK with the switch's SDP. False when the leg cannot be answered (then the call hangs it up).</summary>
+    ValueTask<bool> AnswerAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Ends the leg with this cause: BYE once answered, CANCEL for an unanswered outbound leg, a final
+    /// response (cause mapped to a status) for an unanswered inbound leg. Called once per leg, never for a
+    /// leg whose far end already ended it.
+    /// </summary>
+    ValueTask HangupAsync(HangupCause cause, CancellationToken cancellationToken);
+
+    /// <summary>Connects this leg's media with the peer's (RTP relay) once the legs are bridged.</summary>
+    ValueTask BridgeAsync(ILegSignaling peer, CancellationToken cancellationToken);
+
+    /// <summary>Disconnects the media from the peer when the bridge ends.</summary>
+    ValueTask UnbridgeAsync(CancellationToken cancellationToken);
+}

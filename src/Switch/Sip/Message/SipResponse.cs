@@ -1,0 +1,79 @@
+namespace Switch.Sip.Message;
+
+/// <summary>An immutable SIP response.</summary>
+internal sealed partial class SipResponse : SipMessage
+{
+    internal SipResponse(ReadOnlyMemory<byte> data, TextSegment startLine, SipHeaderField[] fields, ReadOnlyMemory<byte> body, in SipMessageKeys keys, int statusCode, string reasonPhrase)
+        : base(data, startLine, fields, body, keys)
+    {
+        StatusCode = statusCode;
+        ReasonPhrase = reasonPhrase;
+    }
+
+    public int StatusCode { get; }
+
+    public string ReasonPhrase { get; }
+
+    public bool IsProvisional => StatusCode < 200;
+
+    public bool IsSuccess => StatusCode is >= 200 and < 300;
+
+    public bool IsFinal => StatusCode >= 200;
+
+    public SipMessageBuilder ToBuilder() => SipMessageBuilder.FromMessage(this);
+
+    public SipResponse WithHeader(string name, string value) => ToBuilder().SetHeader(name, value).BuildResponse();
+
+    public SipResponse WithAddedHeader(string name, string value) => ToBuilder().AddHeader(name, value).BuildResponse();
+
+    public SipResponse WithoutHeader(string name) => ToBuilder().RemoveHeader(name).BuildResponse();
+
+    public SipResponse WithBody(ReadOnlyMemory<byte> body, string? contentType) => ToBuilder().SetBody(body, contentType).BuildResponse();
+
+    /// <summary>
+    /// A response to <paramref name="request"/> per RFC 3261 §8.2.6: all Via values, From, To (with
+    /// <paramref name="toTag"/> added when the request's To has none), Call-ID and CSeq copied.
+    /// </summary>
+    public static SipResponse CreateFor(SipRequest request, int status, string? reason = null, string? toTag = null) =>
+        BuilderFor(request, status, reason, toTag).BuildResponse();
+
+    /// <summary>As <see cref="CreateFor"/> but returns the builder, to add headers and a body before building.</summary>
+    public static SipMessageBuilder BuilderFor(SipRequest request, int status, string? reason = null, string? toTag = null)
+    {
+        var builder = SipMessageBuilder.Response(status, reason);
+        for (var i = 0; i < request.FieldCount; i++)
+        {
+            var id = request.GetField(i).Id;
+            if (id == SipHeaderId.Via)
+            {
+                builder.AddRaw(id, SipHeaderNames.Via, request.FieldValue(i));
+            }
+        }
+
+        CopyFirst(request, builder, SipHeaderId.From);
+        if (request.ToTag is null && toTag is not null && request.To is { } to)
+        {
+            builder.AddHeader(SipHeaderNames.To, to.WithTag(toTag).ToString());
+        }
+        else
+        {
+            CopyFirst(request, builder, SipHeaderId.To);
+        }
+
+        CopyFirst(request, builder, SipHeaderId.CallId);
+        CopyFirst(request, builder, SipHeaderId.CSeq);
+        return builder;
+    }
+
+    private static void CopyFirst(SipRequest request, SipMessageBuilder builder, SipHeaderId id)
+    {
+        for (var i = 0; i < request.FieldCount; i++)
+        {
+            if (request.GetField(i).Id == id)
+            {
+                builder.AddRaw(id, SipHeaderNames.GetName(id), request.FieldValue(i));
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using Switch.Calls;
+
+namespace Switch.Tests.Calls.Fakes;
+
+/// <summary>A leg's protocol side that records what the call asked of it.</summary>
+internal sealed class FakeSignaling(string name) : ILegSignaling
+{
+    private readonly ConcurrentQueue<string> _actions = new();
+
+    public string Name { get; } = name;
+    public bool AnswerResult { get; set; } = true;
+    public bool PreAnswerResult { get; set; } = true;
+    public ILegSignaling? BridgedTo { get; private set; }
+
+    /// <summary>What was asked, in order: "invite", "ring", "pre_answer", "answer", "hangup:CAUSE", "bridge", "unbridge".</summary>
+    public IReadOnlyList<string> Actions => _actions.ToArray();
+
+    public ValueTask InviteAsync(CancellationToken cancellationToken)
+    {
+        _actions.Enqueue("invite");
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask RingAsync(CancellationToken cancellationToken)
+    {
+        _actions.Enqueue("ring");
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask<bool> PreAnswerAsync(CancellationToken cancellationToken)
+    {
+        _actions.Enqueue("pre_answer");
+        return ValueTask.FromResult(PreAnswerResult);
+    }
+
+    public ValueTask<bool> AnswerAsync(CancellationToken cancellationToken)
+    {
+        _actions.Enqueue("answer");
+        return ValueTask.FromResult(AnswerResult);
+    }
+
+    public ValueTask HangupAsync(HangupCause cause, CancellationToken cancellationToken)
+    {
+        _actions.Enqueue("hangup:" + HangupCauses.ToName(cause));
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask BridgeAsync(ILegSignaling peer, CancellationToken cancellationToken)
+    {
+        BridgedTo = peer;
+        _actions.Enqueue("bridge");
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask UnbridgeAsync(CancellationToken cancellationToken)
+    {
+        BridgedTo = null;
+        _actions.Enqueue("unbridge");
+        return ValueTask.CompletedTask;
+    }
+
+    public override string ToString() => Name;
+}
