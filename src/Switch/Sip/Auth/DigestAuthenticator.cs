@@ -7,7 +7,7 @@ namespace Switch.Sip.Auth;
 /// the legacy no-qop form. Nonces are stateless (<see cref="DigestNonces"/>); nonce-counts are tracked to
 /// refuse replays. Thread-safe.
 /// </summary>
-public sealed class DigestAuthenticator
+internal sealed class DigestAuthenticator
 {
     private readonly DigestNonces _nonces;
     private readonly NonceCountTracker _counts;

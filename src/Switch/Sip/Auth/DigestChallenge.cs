@@ -7,7 +7,7 @@ namespace Switch.Sip.Auth;
 /// <c>Digest realm="example.com", nonce="...", algorithm=MD5, qop="auth"</c>, with <c>stale=true,</c>
 /// inserted after the nonce on a re-challenge.
 /// </summary>
-public sealed record DigestChallenge(string Realm, string Nonce, DigestAlgorithm Algorithm, bool Stale)
+internal sealed record DigestChallenge(string Realm, string Nonce, DigestAlgorithm Algorithm, bool Stale)
 {
     public override string ToString()
     {

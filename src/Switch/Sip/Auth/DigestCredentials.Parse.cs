@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Switch.Sip.Auth;
 
-public sealed partial record DigestCredentials
+internal sealed partial record DigestCredentials
 {
     /// <summary>
     /// Parses a header value such as <c>Digest username="1008",realm="x",nonce="...",uri="sip:x",

@@ -4,7 +4,7 @@ namespace Switch.Sip.Auth;
 /// The digest response a client sent in an Authorization or Proxy-Authorization header (RFC 7616 §3.4,
 /// RFC 3261 §22.4). Parse with <see cref="TryParse"/>; it never throws on hostile input.
 /// </summary>
-public sealed partial record DigestCredentials
+internal sealed partial record DigestCredentials
 {
     /// <summary>Longest header value accepted; real clients send a few hundred characters.</summary>
     public const int MaxLength = 4096;

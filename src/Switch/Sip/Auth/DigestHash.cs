@@ -8,7 +8,7 @@ namespace Switch.Sip.Auth;
 /// The digest computations of RFC 2617 §3.2.2 and RFC 7616 §3.4.1: A1, A2 and the request-digest, as
 /// lower-case hex. Allocation-free apart from the returned strings; inputs go through a pooled buffer.
 /// </summary>
-public static class DigestHash
+internal static class DigestHash
 {
     /// <summary>Length of the hex digest for the algorithm (32 for MD5, 64 for SHA-256).</summary>
     public static int HexLength(DigestAlgorithm algorithm) => IsSha256(algorithm) ? 64 : 32;

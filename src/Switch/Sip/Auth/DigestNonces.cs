@@ -10,7 +10,7 @@ namespace Switch.Sip.Auth;
 /// FreeSWITCH's nonces look. Any instance can verify a nonce without remembering it; a new process (new
 /// secret) treats old nonces as unknown, which the authenticator answers with stale=true.
 /// </summary>
-public sealed class DigestNonces
+internal sealed class DigestNonces
 {
     private const int NonceBytes = 16;
     private const int FormattedLength = 36;

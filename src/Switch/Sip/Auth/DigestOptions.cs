@@ -1,7 +1,7 @@
 namespace Switch.Sip.Auth;
 
 /// <summary>Digest authentication settings (configuration section <c>auth</c>).</summary>
-public sealed class DigestOptions
+internal sealed class DigestOptions
 {
     /// <summary>
     /// How long a freshly issued nonce is accepted (FreeSWITCH's nonce-ttl, default 60 s). After a successful

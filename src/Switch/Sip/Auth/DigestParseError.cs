@@ -1,7 +1,7 @@
 namespace Switch.Sip.Auth;
 
 /// <summary>Why an Authorization / Proxy-Authorization header value was not usable.</summary>
-public enum DigestParseError
+internal enum DigestParseError
 {
     None,
 

@@ -1,7 +1,7 @@
 namespace Switch.Sip.Auth;
 
 /// <summary>The decision on one digest response; the registrar maps it to a SIP status.</summary>
-public enum DigestVerdict
+internal enum DigestVerdict
 {
     /// <summary>Correct response, fresh nonce, new nonce-count.</summary>
     Authenticated,

@@ -1,7 +1,7 @@
 namespace Switch.Sip.Auth;
 
 /// <summary>The outcome of <see cref="NonceCountTracker.TryAccept"/>.</summary>
-public enum NonceCountResult
+internal enum NonceCountResult
 {
     /// <summary>nc is higher than any seen for this nonce (or the first use): recorded.</summary>
     Accepted,

@@ -6,7 +6,7 @@ namespace Switch.Sip.Auth;
 /// that outlived their use are purged, then the oldest-issued ones; a forgotten nonce issued at or before
 /// the newest one dropped is refused (never silently re-accepted with a lower count).
 /// </summary>
-public sealed class NonceCountTracker
+internal sealed class NonceCountTracker
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);

@@ -1,7 +1,7 @@
 namespace Switch.Sip.Auth;
 
 /// <summary>What <see cref="DigestNonces.Check"/> found out about a nonce a client sent back.</summary>
-public enum NonceStatus
+internal enum NonceStatus
 {
     /// <summary>Issued by this process for this realm, within its lifetime.</summary>
     Valid,
