@@ -1,0 +1,152 @@
+using System.Runtime.CompilerServices;
+
+namespace Switch.EventSocket;
+
+/// <summary>
+/// An immutable FreeSWITCH-style event: ordered headers (names may repeat) and an optional body.
+/// The header list is taken as is, without copying: the caller must never mutate it after construction.
+/// Each format's complete wire frame (outer <c>Content-Length</c>/<c>Content-Type</c> plus serialized body)
+/// is built once on first use and cached, so any number of subscribers share one serialization.
+/// </summary>
+public sealed class EslEvent
+{
+    private static readonly Lock[] s_buildLocks = CreateLocks();
+    private byte[]? _plainFrame;
+    private byte[]? _jsonFrame;
+    private byte[]? _xmlFrame;
+    private long _sequence = -2;
+    private int _typeIndex = -2;
+
+    /// <summary>Wraps <paramref name="headers"/> (not copied) and an optional body.</summary>
+    public EslEvent(IReadOnlyList<KeyValuePair<string, string>> headers, string? body = null)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        Headers = headers;
+        Body = body;
+    }
+
+    /// <summary>Headers in order; a name may appear more than once.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
+
+    /// <summary>The event body (BACKGROUND_JOB output, sendevent body, ...), or null.</summary>
+    public string? Body { get; }
+
+    /// <summary>The <c>Event-Name</c> header.</summary>
+    public string? EventName => GetHeader(EslHeaderNames.EventName);
+
+    /// <summary>The <c>Event-Subclass</c> header (CUSTOM events).</summary>
+    public string? EventSubclass => GetHeader(EslHeaderNames.EventSubclass);
+
+    /// <summary>The <c>Unique-ID</c> header (channel events).</summary>
+    public string? UniqueId => GetHeader(EslHeaderNames.UniqueId);
+
+    /// <summary>The <c>Event-Sequence</c> header as a number, or null when absent or not a number.</summary>
+    public long? Sequence
+    {
+        get
+        {
+            var cached = Volatile.Read(ref _sequence);
+            if (cached == -2)
+            {
+                cached = -1;
+                var text = GetHeader(EslHeaderNames.EventSequence);
+                if (text is not null && long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n))
+                {
+                    cached = n;
+                }
+
+                Volatile.Write(ref _sequence, cached);
+            }
+
+            return cached < 0 ? null : cached;
+        }
+    }
+
+    /// <summary>Index of <see cref="EventName"/> in <see cref="EslEventNames.All"/>, or -1 when unknown (cached).</summary>
+    internal int TypeIndex
+    {
+        get
+        {
+            var index = Volatile.Read(ref _typeIndex);
+            if (index == -2)
+            {
+                index = EslEventNames.IndexOf(EventName);
+                Volatile.Write(ref _typeIndex, index);
+            }
+
+            return index;
+        }
+    }
+
+    /// <summary>Value of the first header named <paramref name="name"/> (case-insensitive, as FS), or null.</summary>
+    public string? GetHeader(string name)
+    {
+        var headers = Headers;
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var h = headers[i];
+            if (string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return h.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The complete server→client event frame in <paramref name="format"/>:
+    /// <c>Content-Length: N\nContent-Type: text/event-…\n\n</c> followed by the N serialized bytes.
+    /// Built lazily once per format (thread-safe) and then shared.
+    /// </summary>
+    public ReadOnlyMemory<byte> GetFrame(EslEventFormat format)
+    {
+        ref var slot = ref format == EslEventFormat.Json ? ref _jsonFrame
+            : ref format == EslEventFormat.Xml ? ref _xmlFrame : ref _plainFrame;
+
+        var frame = Volatile.Read(ref slot);
+        if (frame is not null)
+        {
+            return frame;
+        }
+
+        // Many connection writers reach a new event at the same moment: let exactly one serialize it.
+        lock (s_buildLocks[(RuntimeHelpers.GetHashCode(this) & 0x7FFFFFFF) % s_buildLocks.Length])
+        {
+            frame = Volatile.Read(ref slot);
+            if (frame is null)
+            {
+                frame = EslEventSerializer.BuildFrame(this, format);
+                Volatile.Write(ref slot, frame);
+            }
+        }
+
+        return frame;
+    }
+
+    /// <summary>Creates an event from name/value pairs; convenient for tests and small producers.</summary>
+    public static EslEvent Create(string? body, params ReadOnlySpan<(string Name, string Value)> headers)
+    {
+        var list = new KeyValuePair<string, string>[headers.Length];
+        for (var i = 0; i < headers.Length; i++)
+        {
+            list[i] = new KeyValuePair<string, string>(headers[i].Name, headers[i].Value);
+        }
+
+        return new EslEvent(list, body);
+    }
+
+    private static Lock[] CreateLocks()
+    {
+        var locks = new Lock[64];
+        for (var i = 0; i < locks.Length; i++)
+        {
+            locks[i] = new Lock();
+        }
+
+        return locks;
+    }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{EventName ?? "?"} ({Headers.Count} headers{(Body is null ? string.Empty : ", body")})";
+}

@@ -1,0 +1,269 @@
+using System.Buffers;
+
+namespace Switch.EventSocket;
+
+/// <summary>
+/// Serializes an <see cref="EslEvent"/> as FreeSWITCH does: plain (§5.1), json (§5.2), xml (§5.3).
+/// Headers with an empty value are omitted in every format (FS never stores one).
+/// </summary>
+public static class EslEventSerializer
+{
+    private const string ArrayPrefix = "ARRAY::";
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_scratch;
+
+    /// <summary>Content-Type of the frames carrying <paramref name="format"/>.</summary>
+    public static string ContentTypeOf(EslEventFormat format) => format switch
+    {
+        EslEventFormat.Json => EslConstants.ContentTypeEventJson,
+        EslEventFormat.Xml => EslConstants.ContentTypeEventXml,
+        _ => EslConstants.ContentTypeEventPlain,
+    };
+
+    /// <summary>Writes the serialized event (the frame body, without outer headers).</summary>
+    public static void Write(EslEvent evt, EslEventFormat format, IBufferWriter<byte> writer)
+    {
+        switch (format)
+        {
+            case EslEventFormat.Json:
+                WriteJson(evt, writer);
+                break;
+            case EslEventFormat.Xml:
+                WriteXml(evt, writer);
+                break;
+            default:
+                WritePlain(evt, writer);
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Plain: <c>Name: url-encoded-value\n</c> per header, then either <c>Content-Length: n\n\n</c> + body
+    /// (non-empty body) or a single <c>\n</c>.
+    /// </summary>
+    public static void WritePlain(EslEvent evt, IBufferWriter<byte> writer)
+    {
+        ArgumentNullException.ThrowIfNull(evt);
+        WritePlainHeaders(evt.Headers, writer);
+        var body = evt.Body;
+        if (string.IsNullOrEmpty(body))
+        {
+            EslBytes.Write(writer, (byte)'\n');
+            return;
+        }
+
+        EslBytes.Write(writer, "Content-Length: "u8);
+        EslBytes.WriteNumber(writer, EslBytes.Utf8Length(body));
+        EslBytes.Write(writer, "\n\n"u8);
+        EslBytes.WriteUtf8(writer, body);
+    }
+
+    /// <summary>Writes only the <c>Name: url-encoded-value\n</c> lines (used by the outbound connect reply).</summary>
+    public static void WritePlainHeaders(IReadOnlyList<KeyValuePair<string, string>> headers, IBufferWriter<byte> writer)
+    {
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(writer);
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var h = headers[i];
+            if (string.IsNullOrEmpty(h.Value))
+            {
+                continue;
+            }
+
+            var name = h.Key;
+            var value = h.Value;
+            if (name.Length + value.Length <= 1024)
+            {
+                // One span for the whole line: name (UTF-8), ": ", encoded value, LF.
+                var span = writer.GetSpan((name.Length * 3) + 3 + (value.Length * EslUrlEncoding.MaxBytesPerChar));
+                var o = EslBytes.Utf8.GetBytes(name, span);
+                span[o] = (byte)':';
+                span[o + 1] = (byte)' ';
+                o += 2;
+                o += EslUrlEncoding.Encode(value, span[o..]);
+                span[o++] = (byte)'\n';
+                writer.Advance(o);
+                continue;
+            }
+
+            EslBytes.WriteUtf8(writer, name);
+            EslBytes.Write(writer, ": "u8);
+            EslUrlEncoding.Encode(value, writer);
+            EslBytes.Write(writer, (byte)'\n');
+        }
+    }
+
+    /// <summary>
+    /// JSON: one object without whitespace, every value a string (<c>ARRAY::a|:b</c> values become arrays),
+    /// then <c>"Content-Length":"n","_body":"…"</c> when the event has a body. No trailing newline.
+    /// </summary>
+    public static void WriteJson(EslEvent evt, IBufferWriter<byte> writer)
+    {
+        ArgumentNullException.ThrowIfNull(evt);
+        ArgumentNullException.ThrowIfNull(writer);
+        EslBytes.Write(writer, (byte)'{');
+        var first = true;
+        var headers = evt.Headers;
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var h = headers[i];
+            if (string.IsNullOrEmpty(h.Value))
+            {
+                continue;
+            }
+
+            if (!first)
+            {
+                EslBytes.Write(writer, (byte)',');
+            }
+
+            first = false;
+            EslJson.WriteString(writer, h.Key);
+            EslBytes.Write(writer, (byte)':');
+            if (h.Value.StartsWith(ArrayPrefix, StringComparison.Ordinal))
+            {
+                WriteJsonArray(writer, h.Value.AsSpan(ArrayPrefix.Length));
+            }
+            else
+            {
+                EslJson.WriteString(writer, h.Value);
+            }
+        }
+
+        if (evt.Body is { } body)
+        {
+            EslBytes.Write(writer, first ? "\"Content-Length\":\""u8 : ",\"Content-Length\":\""u8);
+            EslBytes.WriteNumber(writer, EslBytes.Utf8Length(body));
+            EslBytes.Write(writer, "\",\"_body\":"u8);
+            EslJson.WriteString(writer, body);
+        }
+
+        EslBytes.Write(writer, (byte)'}');
+    }
+
+    private static void WriteJsonArray(IBufferWriter<byte> writer, ReadOnlySpan<char> items)
+    {
+        EslBytes.Write(writer, (byte)'[');
+        var first = true;
+        while (true)
+        {
+            var sep = items.IndexOf("|:", StringComparison.Ordinal);
+            var item = sep < 0 ? items : items[..sep];
+            if (!first)
+            {
+                EslBytes.Write(writer, (byte)',');
+            }
+
+            first = false;
+            EslJson.WriteString(writer, item);
+            if (sep < 0)
+            {
+                break;
+            }
+
+            items = items[(sep + 2)..];
+        }
+
+        EslBytes.Write(writer, (byte)']');
+    }
+
+    /// <summary>
+    /// XML: <c>&lt;event&gt;</c>, <c>&lt;headers&gt;</c> with one element per header (URL-encoded value,
+    /// array items repeated), then <c>&lt;Content-Length&gt;</c> and <c>&lt;body&gt;</c> when there is a body.
+    /// Two-space indentation, ends with <c>&lt;/event&gt;\n</c>.
+    /// </summary>
+    public static void WriteXml(EslEvent evt, IBufferWriter<byte> writer)
+    {
+        ArgumentNullException.ThrowIfNull(evt);
+        ArgumentNullException.ThrowIfNull(writer);
+        EslBytes.Write(writer, "<event>\n  <headers>\n"u8);
+        var headers = evt.Headers;
+        for (var i = 0; i < headers.Count; i++)
+        {
+            var h = headers[i];
+            if (string.IsNullOrEmpty(h.Value))
+            {
+                continue;
+            }
+
+            if (h.Value.StartsWith(ArrayPrefix, StringComparison.Ordinal))
+            {
+                var items = h.Value.AsSpan(ArrayPrefix.Length);
+                while (true)
+                {
+                    var sep = items.IndexOf("|:", StringComparison.Ordinal);
+                    WriteXmlHeader(writer, h.Key, sep < 0 ? items : items[..sep]);
+                    if (sep < 0)
+                    {
+                        break;
+                    }
+
+                    items = items[(sep + 2)..];
+                }
+            }
+            else
+            {
+                WriteXmlHeader(writer, h.Key, h.Value);
+            }
+        }
+
+        EslBytes.Write(writer, "  </headers>\n"u8);
+        if (!string.IsNullOrEmpty(evt.Body))
+        {
+            var body = evt.Body;
+            EslBytes.Write(writer, "  <Content-Length>"u8);
+            EslBytes.WriteNumber(writer, EslBytes.Utf8Length(body));
+            EslBytes.Write(writer, "</Content-Length>\n  <body>"u8);
+            EslXml.WriteEscaped(writer, body);
+            EslBytes.Write(writer, body.EndsWith('\n') ? "  </body>\n"u8 : "</body>\n"u8);
+        }
+
+        EslBytes.Write(writer, "</event>\n"u8);
+    }
+
+    private static void WriteXmlHeader(IBufferWriter<byte> writer, string name, ReadOnlySpan<char> value)
+    {
+        EslBytes.Write(writer, "    <"u8);
+        EslXml.WriteEscaped(writer, name);
+        EslBytes.Write(writer, (byte)'>');
+        // URL encoding already removed every XML-special character.
+        EslUrlEncoding.Encode(value, writer);
+        EslBytes.Write(writer, "</"u8);
+        EslXml.WriteEscaped(writer, name);
+        EslBytes.Write(writer, ">\n"u8);
+    }
+
+    /// <summary>Builds the complete event frame: outer Content-Length and Content-Type, then the body.</summary>
+    internal static byte[] BuildFrame(EslEvent evt, EslEventFormat format)
+    {
+        var scratch = t_scratch ??= new ArrayBufferWriter<byte>(4096);
+        scratch.ResetWrittenCount();
+        Write(evt, format, scratch);
+        var body = scratch.WrittenSpan;
+        var contentType = format switch
+        {
+            EslEventFormat.Json => "\nContent-Type: text/event-json\n\n"u8,
+            EslEventFormat.Xml => "\nContent-Type: text/event-xml\n\n"u8,
+            _ => "\nContent-Type: text/event-plain\n\n"u8,
+        };
+        var prefix = "Content-Length: "u8;
+        var digits = EslBytes.DigitCount(body.Length);
+        var frame = GC.AllocateUninitializedArray<byte>(prefix.Length + digits + contentType.Length + body.Length);
+        var span = frame.AsSpan();
+        prefix.CopyTo(span);
+        span = span[prefix.Length..];
+        System.Buffers.Text.Utf8Formatter.TryFormat(body.Length, span, out var written);
+        span = span[written..];
+        contentType.CopyTo(span);
+        span = span[contentType.Length..];
+        body.CopyTo(span);
+        if (scratch.Capacity > 1024 * 1024)
+        {
+            t_scratch = null;
+        }
+
+        return frame;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Threading.Channels;
+using Switch.Sip.Message;
+using Switch.Sip.Transport;
+
+namespace Switch.Sip.Transactions;
+
+/// <summary>
+/// A request sent by the transaction user. Responses (provisional and final, plus 2xx retransmissions for INVITE)
+/// arrive on <see cref="Responses"/> and through the optional callback; <see cref="FinalResponse"/> completes with the
+/// first final response, a synthetic 408 on timeout or a synthetic 503 when the transport failed.
+/// </summary>
+internal abstract class SipClientTransaction : SipTransaction
+{
+    private readonly Channel<SipResponse> _responses = Channel.CreateUnbounded<SipResponse>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly TaskCompletionSource<SipResponse> _final = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Action<SipClientTransaction, SipResponse>? _callback;
+
+    private protected SipClientTransaction(SipTransactionLayer layer, SipRequest request, SipTarget target, Action<SipClientTransaction, SipResponse>? callback)
+        : base(layer, request, request.TopVia!.Branch!, target.IsReliable)
+    {
+        Target = target;
+        _callback = callback;
+    }
+
+    public SipTarget Target { get; }
+
+    public ChannelReader<SipResponse> Responses => _responses.Reader;
+
+    public Task<SipResponse> FinalResponse => _final.Task;
+
+    internal ClientTransactionKey Key => new(Branch, Request.CSeq!.Value.Method);
+
+    internal abstract void Start();
+
+    internal abstract void OnResponse(SipResponse response);
+
+    /// <summary>The transport could not send the request: behave as if a 503 was received (§8.1.3.1).</summary>
+    internal void OnTransportError()
+    {
+        lock (Gate)
+        {
+            if (State is SipTransactionState.Calling or SipTransactionState.Trying or SipTransactionState.Proceeding)
+            {
+                Deliver(SipResponse.CreateFor(Request, 503, "Service Unavailable (transport error)"));
+                Terminate();
+            }
+        }
+    }
+
+    private protected void Deliver(SipResponse response)
+    {
+        _responses.Writer.TryWrite(response);
+        if (response.IsFinal)
+        {
+            _final.TrySetResult(response);
+        }
+
+        if (_callback is not null)
+        {
+            try
+            {
+                _callback(this, response);
+            }
+            catch (Exception ex)
+            {
+                Layer.OnCallbackFailed(Request, ex);
+            }
+        }
+    }
+
+    private protected void DeliverTimeout()
+    {
+        SipTransactionLog.TimedOut(Layer.Logger, Branch, Request.Method);
+        Deliver(SipResponse.CreateFor(Request, 408));
+    }
+
+    private protected void Send() => Layer.SendRequest(this, Request, Target);
+
+    private protected override void OnTerminated()
+    {
+        _responses.Writer.TryComplete();
+        Layer.Remove(this);
+    }
+}

@@ -1,0 +1,102 @@
+using Switch.Sip.Message;
+using Switch.Sip.Transport;
+
+namespace Switch.Sip.Transactions;
+
+internal sealed partial class SipTransactionLayer
+{
+    /// <summary>
+    /// Sends a request in a new client transaction. The layer prepends the top Via (sent-by from the transport, a new
+    /// branch, rport); the request must not carry a Via of its own. Responses arrive on the transaction's
+    /// <see cref="SipClientTransaction.Responses"/>, <see cref="SipClientTransaction.FinalResponse"/> and
+    /// <paramref name="onResponse"/> (called on a transport/timer thread under the transaction's lock: post, never block).
+    /// </summary>
+    public SipClientTransaction SendRequest(SipRequest request, SipTarget target, Action<SipClientTransaction, SipResponse>? onResponse = null)
+    {
+        if (request.IsAck)
+        {
+            throw new ArgumentException("Send ACK with SendAck; it has no transaction.", nameof(request));
+        }
+
+        if (request.CSeq is null || request.CallId is null || request.From is null || request.To is null)
+        {
+            throw new ArgumentException("A request needs From, To, Call-ID and CSeq.", nameof(request));
+        }
+
+        var sent = WithTopVia(request, target, SipIdentifiers.NewBranch());
+        SipClientTransaction tx = sent.IsInvite
+            ? new ClientInviteTransaction(this, sent, target, onResponse)
+            : new ClientNonInviteTransaction(this, sent, target, onResponse);
+        _client[tx.Key] = tx;
+        tx.Start();
+        return tx;
+    }
+
+    /// <summary>Sends the ACK for a 2xx (RFC 3261 §13.2.2.4): no transaction; a Via with a new branch is prepended.</summary>
+    public void SendAck(SipRequest ack, SipTarget target)
+    {
+        if (!ack.IsAck)
+        {
+            throw new ArgumentException("Not an ACK.", nameof(ack));
+        }
+
+        SendRequest(null, WithTopVia(ack, target, SipIdentifiers.NewBranch()), target);
+    }
+
+    /// <summary>Sends a request or response outside any transaction, exactly as given (it must carry its own Via).</summary>
+    public void SendStateless(SipMessage message, SipTarget target)
+    {
+        if (message is SipRequest request)
+        {
+            SendRequest(null, request, target);
+        }
+        else
+        {
+            SendResponse((SipResponse)message, new SipFlow(target.Transport, new System.Net.IPEndPoint(System.Net.IPAddress.Any, 0), target.EndPoint, target.ConnectionId));
+        }
+    }
+
+    /// <summary>
+    /// Cancels a pending INVITE (RFC 3261 §9.1): the CANCEL is sent in its own client transaction once a provisional
+    /// response was received (deferred until then while still Calling). Returns the CANCEL transaction when sent now.
+    /// </summary>
+    public SipClientTransaction? Cancel(ClientInviteTransaction invite)
+    {
+        if (!invite.RequestCancel(out _))
+        {
+            return null;
+        }
+
+        return SendCancel(invite);
+    }
+
+    internal SipClientTransaction SendCancel(ClientInviteTransaction invite)
+    {
+        var request = invite.Request;
+        var builder = SipMessageBuilder.Request(SipMethod.Cancel, request.RequestUri)
+            .AddHeader(SipHeaderNames.Via, request.TopVia!.ToString());
+        foreach (var route in request.GetHeaders(SipHeaderNames.Route))
+        {
+            _ = builder.AddHeader(SipHeaderNames.Route, route);
+        }
+
+        var cancel = builder
+            .AddHeader(SipHeaderNames.MaxForwards, "70")
+            .AddHeader(SipHeaderNames.From, request.GetHeader(SipHeaderNames.From)!)
+            .AddHeader(SipHeaderNames.To, request.GetHeader(SipHeaderNames.To)!)
+            .AddHeader(SipHeaderNames.CallId, request.CallId!)
+            .AddHeader(SipHeaderNames.CSeq, new SipCSeq(request.CSeq!.Value.Number, SipMethod.Cancel).ToString())
+            .BuildRequest();
+        var tx = new ClientNonInviteTransaction(this, cancel, invite.Target, null);
+        _client[tx.Key] = tx;
+        tx.Start();
+        return tx;
+    }
+
+    private SipRequest WithTopVia(SipRequest request, SipTarget target, string branch)
+    {
+        var sentBy = _transport.GetViaSentBy(target);
+        var via = "SIP/2.0/" + (target.Transport == SipTransportType.Tcp ? "TCP " : "UDP ") + sentBy + ";branch=" + branch + ";rport";
+        return request.ToBuilder().RemoveHeader(SipHeaderNames.Via).PrependHeader(SipHeaderNames.Via, via).BuildRequest();
+    }
+}

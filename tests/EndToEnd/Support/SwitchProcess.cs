@@ -1,0 +1,156 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Switch.EndToEnd.Support;
+
+/// <summary>
+/// The built switch executable, started on free loopback ports with its own data folder, stopped by PID
+/// with SIGTERM (then SIGKILL if it does not stop in time).
+/// </summary>
+internal sealed class SwitchProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _log = new();
+    private readonly List<(string Text, TaskCompletionSource Seen)> _waits = [];
+
+    private SwitchProcess(Process process, int sipPort, int eslPort, string dataDir)
+    {
+        _process = process;
+        SipPort = sipPort;
+        EslPort = eslPort;
+        DataDir = dataDir;
+    }
+
+    public int SipPort { get; }
+    public int EslPort { get; }
+    public string DataDir { get; }
+    public int Pid => _process.Id;
+    public bool HasExited => _process.HasExited;
+    public const string Password = "ClueCon";
+
+    public string Log
+    {
+        get
+        {
+            lock (_log)
+            {
+                return _log.ToString();
+            }
+        }
+    }
+
+    public static async Task<SwitchProcess> StartAsync(string? dataDir = null, int? sipPort = null, IEnumerable<string>? extraArgs = null)
+    {
+        var dll = RepoPaths.SwitchDll;
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"the switch is not built: {dll} is missing (run dotnet build -c {RepoPaths.Configuration})");
+        }
+        var sip = sipPort ?? FreePorts.TcpAndUdp();
+        var esl = FreePorts.TcpAndUdp();
+        var rtp = FreePorts.UdpRange(200);
+        dataDir ??= Directory.CreateTempSubdirectory("switch-e2e-").FullName;
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var a in new[] { dll, "--sip-listen", $"127.0.0.1:{sip}", "--esl-listen", $"127.0.0.1:{esl}",
+                     "--data-dir", dataDir, "--rtp-ports", $"{rtp}-{rtp + 199}" }.Concat(extraArgs ?? []))
+        {
+            psi.ArgumentList.Add(a);
+        }
+        var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start the switch");
+        var sw = new SwitchProcess(process, sip, esl, dataDir);
+        process.OutputDataReceived += (_, e) => sw.OnLine(e.Data);
+        process.ErrorDataReceived += (_, e) => sw.OnLine(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await sw.WaitForLogAsync($"listening on udp/127.0.0.1:{sip}", TimeSpan.FromSeconds(30));
+            await sw.WaitForLogAsync($"listening on tcp/127.0.0.1:{sip}", TimeSpan.FromSeconds(10));
+            await sw.WaitForLogAsync($"Event socket listening on 127.0.0.1:{esl}", TimeSpan.FromSeconds(10));
+        }
+        catch
+        {
+            await sw.DisposeAsync();
+            throw;
+        }
+        return sw;
+    }
+
+    /// <summary>Completes when a log line containing <paramref name="text"/> has been printed.</summary>
+    public Task WaitForLogAsync(string text, TimeSpan timeout)
+    {
+        TaskCompletionSource seen;
+        lock (_log)
+        {
+            if (_log.ToString().Contains(text, StringComparison.Ordinal))
+            {
+                return Task.CompletedTask;
+            }
+            seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waits.Add((text, seen));
+        }
+        return seen.Task.WaitAsync(timeout).ContinueWith(t =>
+        {
+            if (t.IsFaulted)
+            {
+                throw new TimeoutException($"the switch did not log '{text}' within {timeout}. Log so far:\n{Log}");
+            }
+        }, TaskScheduler.Default);
+    }
+
+    private void OnLine(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (_log)
+        {
+            _log.AppendLine(line);
+            for (var i = _waits.Count - 1; i >= 0; i--)
+            {
+                if (line.Contains(_waits[i].Text, StringComparison.Ordinal))
+                {
+                    _waits[i].Seen.TrySetResult();
+                    _waits.RemoveAt(i);
+                }
+            }
+        }
+    }
+
+    /// <summary>Sends SIGTERM and waits for exit; returns the exit code, or null if it had to be killed.</summary>
+    public async Task<int?> StopAsync(TimeSpan timeout)
+    {
+        if (_process.HasExited)
+        {
+            return _process.ExitCode;
+        }
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync(CancellationToken.None);
+        }
+        using var cts = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(cts.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync(CancellationToken.None);
+            return null;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(TimeSpan.FromSeconds(10));
+        _process.Dispose();
+    }
+}
