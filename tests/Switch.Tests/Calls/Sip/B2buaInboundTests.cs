@@ -1,0 +1,250 @@
+using System.Net;
+using Switch.Calls;
+using Switch.Calls.Sip;
+
+namespace Switch.Tests.Calls.Sip;
+
+public sealed class B2buaInboundTests
+{
+    [Fact]
+    public async Task Invite_gets_trying_and_becomes_a_parked_channel()
+    {
+        await using var sw = new SwitchHarness();
+        var alice = sw.Phone("1000", "192.0.2.55", "Alice");
+
+        var call = alice.Call("5000", alice.Sdp());
+
+        await call.WaitForResponseAsync(100);
+        var uuid = await sw.ParkedUuidAsync(call);
+        Assert.Equal(
+            ["STATE CS_INIT", "CREATE", "CALLSTATE RINGING", "STATE CS_ROUTING", "STATE CS_EXECUTE", "EXECUTE park", "PARK"],
+            sw.Events.Trace(uuid));
+        var park = sw.Events.All.Single(e => e.Name == "CHANNEL_PARK");
+        Assert.Equal("sofia/internal/1000@192.0.2.10", park.GetHeader("Channel-Name"));
+        Assert.Equal("Alice", park.GetHeader("Caller-Caller-ID-Name"));
+        Assert.Equal("1000", park.GetHeader("Caller-Caller-ID-Number"));
+        Assert.Equal("5000", park.GetHeader("Caller-Destination-Number"));
+        Assert.Equal("192.0.2.55", park.GetHeader("Caller-Network-Addr"));
+        Assert.Equal("192.0.2.55", park.GetHeader("variable_sip_network_ip"));
+        Assert.Equal(call.CallId, park.GetHeader("variable_sip_call_id"));
+        Assert.Equal("trusted_networks", park.GetHeader("variable_sip_acl_authed_by"));
+        Assert.Single(sw.Media.Created);
+        Assert.DoesNotContain(call.Responses.Items, r => r.StatusCode > 100);
+    }
+
+    [Fact]
+    public async Task Without_a_controller_the_call_is_refused_with_480()
+    {
+        await using var sw = new SwitchHarness { HasController = false };
+        var alice = sw.Phone("1000", "192.0.2.55");
+
+        var call = alice.Call("5000", alice.Sdp());
+
+        await call.WaitForResponseAsync(480);
+        Assert.Equal(0, sw.Engine.ChannelCount);
+        Assert.Empty(sw.Media.Created);
+    }
+
+    [Fact]
+    public async Task Untrusted_callers_are_challenged_with_407_and_let_in_with_credentials()
+    {
+        await using var sw = new SwitchHarness(new SipCallOptions());
+        var alice = sw.Phone("1000", "198.51.100.7");
+
+        var first = alice.Call("5000", alice.Sdp());
+        var challenge = await first.WaitForResponseAsync(407);
+        var header = challenge.GetHeader("Proxy-Authenticate")!;
+        Assert.StartsWith("Digest realm=\"192.0.2.10\"", header, StringComparison.Ordinal);
+        Assert.Equal(0, sw.Engine.ChannelCount);
+
+        var credentials = DigestTestClient.Answer(header, "1000", "1234", "INVITE", "sip:5000@192.0.2.10:5060");
+        var second = alice.Call("5000", alice.Sdp(), ("Proxy-Authorization", credentials));
+        var uuid = await sw.ParkedUuidAsync(second);
+        var (_, user) = await sw.Engine.GetVariableAsync(uuid, "sip_auth_username");
+        Assert.Equal("1000", user);
+        Assert.Equal("Extension 1000", (await sw.Engine.GetVariableAsync(uuid, "effective_caller_id_name")).Value);
+    }
+
+    [Fact]
+    public async Task Wrong_credentials_get_403()
+    {
+        await using var sw = new SwitchHarness(new SipCallOptions());
+        var alice = sw.Phone("1000", "198.51.100.7");
+        var first = alice.Call("5000", alice.Sdp());
+        var header = (await first.WaitForResponseAsync(407)).GetHeader("Proxy-Authenticate")!;
+        var credentials = DigestTestClient.Answer(header, "1000", "wrong", "INVITE", "sip:5000@192.0.2.10:5060");
+        var second = alice.Call("5000", alice.Sdp(), ("Proxy-Authorization", credentials));
+        await second.WaitForResponseAsync(403);
+        Assert.Equal(0, sw.Engine.ChannelCount);
+    }
+
+    [Fact]
+    public async Task An_offer_without_a_common_codec_gets_488()
+    {
+        await using var sw = new SwitchHarness();
+        var alice = sw.Phone("1000", "192.0.2.55");
+        var call = alice.Call("5000", alice.Sdp(payloadTypes: [9]));
+        await call.WaitForResponseAsync(488);
+        Assert.Equal(0, sw.Engine.ChannelCount);
+    }
+
+    [Fact]
+    public async Task No_free_rtp_port_gets_503()
+    {
+        await using var sw = new SwitchHarness();
+        sw.Media.Exhausted = true;
+        var alice = sw.Phone("1000", "192.0.2.55");
+        var call = alice.Call("5000", alice.Sdp());
+        await call.WaitForResponseAsync(503);
+    }
+
+    [Fact]
+    public async Task Answer_sends_200_with_the_switch_sdp_and_the_ack_confirms()
+    {
+        await using var sw = new SwitchHarness();
+        var alice = sw.Phone("1000", "192.0.2.55");
+        var call = alice.Call("5000", alice.Sdp(port: 4000, payloadTypes: [8, 0, 101]));
+        var uuid = await sw.ParkedUuidAsync(call);
+
+        Assert.True(await sw.Engine.AnswerAsync(uuid));
+
+        var ok = await call.WaitForResponseAsync(200);
+        var sdp = System.Text.Encoding.UTF8.GetString(ok.Body.Span);
+        var media = sw.Media.Created.Single();
+        Assert.Contains("c=IN IP4 192.0.2.10", sdp, StringComparison.Ordinal);
+        Assert.Contains($"m=audio {media.Port} RTP/AVP 8 101", sdp, StringComparison.Ordinal);
+        Assert.Equal("<sip:5000@192.0.2.10:5060;transport=udp>", ok.GetHeader("Contact"));
+        Assert.Equal("PCMA", media.Audio!.Codec.EncodingName);
+        Assert.Equal("192.0.2.55", media.Audio.RemoteAddress);
+        Assert.Equal(4000, media.Audio.RemotePort);
+        var answer = sw.Events.All.Single(e => e.Name == "CHANNEL_ANSWER");
+        Assert.Equal("PCMA", answer.GetHeader("Channel-Read-Codec-Name"));
+        Assert.Equal("8000", answer.GetHeader("Channel-Read-Codec-Rate"));
+    }
+
+    [Fact]
+    public async Task Caller_bye_ends_the_channel_with_the_reason_cause()
+    {
+        await using var sw = new SwitchHarness();
+        var alice = sw.Phone("1000", "192.0.2.55");
+        var call = alice.Call("5000", alice.Sdp());
+        var uuid = await sw.ParkedUuidAsync(call);
+        await sw.Engine.AnswerAsync(uuid);
+        await call.WaitForResponseAsync(200);
+        await sw.Network.IdleAsync();
+
+        call.SendInDialog("BYE", ("Reason", "Q.850;cause=31;text=\"NORMAL_UNSPECIFIED\""));
+
+        var complete = await sw.Events.WaitAsync("CHANNEL_HANGUP_COMPLETE", uuid);
+        Assert.Equal("NORMAL_UNSPECIFIED", complete.GetHeader("Hangup-Cause"));
+        Assert.Equal("recv_bye", complete.GetHeader("variable_sip_hangup_disposition"));
+        await call.WaitForResponseAsync(200);
+        Assert.True(sw.Media.Created.Single().Disposed);
+        Assert.Equal(0, sw.B2bua.LegCount);
+    }
+
+    [Fact]
+    public async Task Kill_before_answer_sends_the_mapped_status_with_a_reason()
+    {
+        await using var sw = new SwitchHarness();
+        var alice = sw.Phone("1000", "192.0.2.55");
+        var call = alice.Call("5000", alice.Sdp());
+        var uuid = await sw.ParkedUuidAsync(call);
+
+        await sw.Engine.HangupAsync(uuid, HangupCause.UserBusy);
+
+        var busy = await call.WaitForResponseAsync(486);
+        Assert.Equal("Q.850;cause=17;text=\"USER_BUSY\"", busy.GetHeader("Reason"));
+    }
+
+    [Fact]
+    public async Task Kill_after_answer_sends_bye_with_reason()
+    {
+        await using var sw = new SwitchHarness();
+        var alice = sw.Phone("1000", "192.0.2.55");
+        var call = alice.Call("5000", alice.Sdp());
+        var uuid = await sw.ParkedUuidAsync(call);
+        await sw.Engine.AnswerAsync(uuid);
+        await call.WaitForResponseAsync(200);
+        await sw.Network.IdleAsync();
+
+        await sw.Engine.HangupAsync(uuid, HangupCause.NormalClearing);
+
+        var bye = await call.WaitForRequestAsync("BYE");
+        Assert.Equal("Q.850;cause=16;text=\"NORMAL_CLEARING\"", bye.GetHeader("Reason"));
+        Assert.Equal(call.Dialog!.Id.RemoteTag, bye.FromTag);
+    }
+
+    [Fact]
+    public async Task Cancel_before_answer_gets_487_and_originator_cancel()
+    {
+        await using var sw = new SwitchHarness();
+        var alice = sw.Phone("1000", "192.0.2.55");
+        var call = alice.Call("5000", alice.Sdp());
+        var uuid = await sw.ParkedUuidAsync(call);
+        await sw.Engine.RingReadyAsync(uuid);
+        await call.WaitForResponseAsync(180);
+
+        call.Cancel();
+
+        await call.WaitForResponseAsync(487);
+        var hangup = await sw.Events.WaitAsync("CHANNEL_HANGUP", uuid);
+        Assert.Equal("ORIGINATOR_CANCEL", hangup.GetHeader("Hangup-Cause"));
+        Assert.Equal("recv_cancel", hangup.GetHeader("variable_sip_hangup_disposition"));
+    }
+
+    [Fact]
+    public async Task Late_offer_invite_is_answered_with_an_offer_and_the_ack_answer_is_applied()
+    {
+        await using var sw = new SwitchHarness();
+        var alice = sw.Phone("1000", "192.0.2.55");
+        var call = alice.Call("5000", sdp: null);
+        var uuid = await sw.ParkedUuidAsync(call);
+
+        await sw.Engine.AnswerAsync(uuid);
+
+        var ok = await call.WaitForResponseAsync(200);
+        Assert.Contains("m=audio", System.Text.Encoding.UTF8.GetString(ok.Body.Span), StringComparison.Ordinal);
+        await sw.Network.IdleAsync();
+        var media = sw.Media.Created.Single();
+        Assert.NotNull(media.Audio);
+        Assert.Equal(4000, media.Audio!.RemotePort);
+    }
+
+    [Fact]
+    public async Task Unacknowledged_200_ends_the_call_with_bye()
+    {
+        await using var sw = new SwitchHarness();
+        var alice = sw.Phone("1000", "192.0.2.55");
+        var call = alice.Call("5000", alice.Sdp());
+        call.AutoAck = false;
+        var uuid = await sw.ParkedUuidAsync(call);
+        await sw.Engine.AnswerAsync(uuid);
+        await call.WaitForResponseAsync(200);
+        await sw.Network.IdleAsync();
+
+        sw.Clock.Advance(TimeSpan.FromSeconds(32));
+
+        var hangup = await sw.Events.WaitAsync("CHANNEL_HANGUP", uuid);
+        Assert.Equal("RECOVERY_ON_TIMER_EXPIRE", hangup.GetHeader("Hangup-Cause"));
+        await call.WaitForRequestAsync("BYE");
+    }
+
+    [Fact]
+    public async Task Unknown_dialog_requests_get_481()
+    {
+        await using var sw = new SwitchHarness();
+        var alice = sw.Phone("1000", "192.0.2.55");
+        var call = alice.Call("5000", alice.Sdp());
+        var uuid = await sw.ParkedUuidAsync(call);
+        await sw.Engine.AnswerAsync(uuid);
+        await call.WaitForResponseAsync(200);
+        await sw.Network.IdleAsync();
+        await sw.Engine.HangupAsync(uuid, HangupCause.NormalClearing);
+        await call.WaitForRequestAsync("BYE");
+
+        call.SendInDialog("INFO");
+
+        await call.WaitForResponseAsync(481);
+    }
+}
