@@ -190,6 +190,15 @@ internal sealed class RtpOutput
         }
     }
 
+    /// <summary>A new source starts (e.g. another playback): its first packet carries the marker bit.</summary>
+    public void MarkSourceChange()
+    {
+        lock (_lock)
+        {
+            _markNext = true;
+        }
+    }
+
     /// <summary>Starts an RFC 4733 event at the current point of the timeline; returns its timestamp.</summary>
     public uint BeginEvent()
     {
