@@ -70,14 +70,14 @@ public sealed partial class EventSocketClient : EventSocketConnection
         }
     }
 
-    /// <summary>Sends <c>exit</c> (briefly waiting for <c>+OK bye</c>), stops reconnecting and closes the connection.</summary>
+    /// <summary>Sends <c>exit</c> (waiting up to 250 ms for <c>+OK bye</c>), stops reconnecting and closes the connection.</summary>
     public override async ValueTask DisposeAsync()
     {
         if (!IsDisposed && IsConnected)
         {
             try
             {
-                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+                using var timeout = new CancellationTokenSource(TimeSpan.FromMilliseconds(250));
                 await SendCommandAsync("exit", cancellationToken: timeout.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is EventSocketException or OperationCanceledException)

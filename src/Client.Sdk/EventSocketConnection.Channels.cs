@@ -5,6 +5,8 @@ namespace Switch.Client;
 
 public abstract partial class EventSocketConnection
 {
+    private static readonly string[] OriginateEvents = [.. EventNames.ChannelLifecycle, EventNames.BackgroundJob];
+
     /// <summary>
     /// The <see cref="Channel"/> object for <paramref name="uniqueId"/> (one per live channel; created on first use).
     /// It follows the channel's events from now on, so subscribe to <see cref="EventNames.ChannelLifecycle"/>.
@@ -39,7 +41,7 @@ public abstract partial class EventSocketConnection
         ArgumentException.ThrowIfNullOrWhiteSpace(dialString);
         options ??= new OriginateOptions();
         var uuid = options.UniqueId ?? Guid.NewGuid().ToString();
-        await EnsureSubscribedAsync(EventNames.ChannelLifecycle, cancellationToken).ConfigureAwait(false);
+        await EnsureSubscribedAsync(OriginateEvents, cancellationToken).ConfigureAwait(false);
         var channel = GetChannel(uuid);
         var command = BuildOriginate(dialString, uuid, options);
         var (_, completion) = await StartBackgroundJobAsync(command, cancellationToken).ConfigureAwait(false);

@@ -40,6 +40,6 @@ public static class EventNames
     public static IReadOnlyList<string> ChannelLifecycle { get; } =
     [
         ChannelCreate, ChannelAnswer, ChannelPark, ChannelBridge, ChannelUnbridge, ChannelHangup,
-        ChannelHangupComplete, ChannelExecuteComplete, ChannelProgress, ChannelProgressMedia, Dtmf, BackgroundJob,
+        ChannelHangupComplete, ChannelExecuteComplete, ChannelProgress, ChannelProgressMedia, Dtmf,
     ];
 }

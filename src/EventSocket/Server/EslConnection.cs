@@ -123,14 +123,22 @@ internal sealed partial class EslConnection
 
         _abortFrame = notice;
         _queue.Writer.TryWrite(new EslOutItem(EslOutKind.Wake, null, 0));
-        TryCancel(_closing);
-        TryCancelAfter(_writeAbort, AbortGrace);
+
+        // Often called on a publisher thread inside the hub lock: never run cancellation callbacks there.
+        ThreadPool.UnsafeQueueUserWorkItem(
+            static c =>
+            {
+                TryCancel(c._closing);
+                TryCancelAfter(c._writeAbort, AbortGrace);
+            },
+            this,
+            preferLocal: false);
     }
 
     /// <summary>Offers an event from a publisher thread: subscription check and a non-blocking bounded enqueue.</summary>
     public void OfferEvent(EslEvent evt)
     {
-        if (_closed)
+        if (_closed || _abortFrame is not null)
         {
             return;
         }

@@ -13,6 +13,14 @@ namespace Switch.EventSocket;
 /// channel). Subscribes to the host's <see cref="IEslEventSource"/> and <see cref="IEslLogSource"/> on start and
 /// runs commands through <see cref="IEslCommandExecutor"/>. Counters are published on the <c>Switch.EventSocket</c> meter.
 /// </summary>
+/// <remarks>
+/// Beyond FreeSWITCH: the server keeps the last <see cref="EslServerOptions.JournalCapacity"/> events. A client that
+/// reconnects sends its subscription (<c>event …</c>, filters) and then <c>event resume &lt;Event-Sequence of the last
+/// event it saw&gt;</c>; the reply is <c>+OK resumed &lt;n&gt; events, &lt;m&gt; missing</c> (m = events already gone from
+/// the journal), followed by the n missed events that match its subscription, in publish order, then the live stream
+/// with neither gaps nor duplicates. Errors: <c>-ERR invalid sequence</c>, <c>-ERR resume not available</c> (journal off).
+/// Clients that never send it see nothing different.
+/// </remarks>
 public sealed partial class EslServer : IAsyncDisposable
 {
     private static readonly TimeSpan RejectSendTimeout = TimeSpan.FromSeconds(1);

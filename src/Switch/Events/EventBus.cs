@@ -51,6 +51,21 @@ public sealed class EventBus
         }
     }
 
+    /// <summary>
+    /// Creates an event with standard headers and the next sequence number without delivering it: for replies
+    /// that carry an event (uuid_dump, the outbound connect reply), as FreeSWITCH creates CHANNEL_DATA.
+    /// </summary>
+    public SwitchEvent Create(SwitchEventBuilder builder)
+    {
+        lock (_publishLock)
+        {
+            var now = _time.GetUtcNow();
+            var sequence = ++_sequence;
+            return new SwitchEvent(builder.Name, builder.Subclass, sequence, now,
+                BuildHeaders(builder, sequence, now), builder.Body, builder.UniqueId);
+        }
+    }
+
     private KeyValuePair<string, string>[] BuildHeaders(SwitchEventBuilder b, long sequence, DateTimeOffset now)
     {
         var own = b.OwnHeaders;

@@ -25,6 +25,46 @@ internal sealed class SipRequest : SipMessage
 
     public bool IsCancel => Method == SipMethod.Cancel;
 
+    /// <summary>
+    /// A copy whose first Via value is replaced (other values on that line are kept); the transport uses it to add
+    /// received/rport (RFC 3261 §18.2.1, RFC 3581 §4). Everything else stays byte for byte.
+    /// </summary>
+    internal SipRequest WithTopVia(SipVia via)
+    {
+        for (var i = 0; i < FieldCount; i++)
+        {
+            var field = GetField(i);
+            if (field.Id != SipHeaderId.Via)
+            {
+                continue;
+            }
+
+            var data = Data.Span;
+            var value = field.Value;
+            var p = 0;
+            if (!SipViaScanner.TryScan(value.Of(data), ref p, out var parts, out _))
+            {
+                break;
+            }
+
+            var start = value.Start + parts.Element.Start;
+            var end = value.Start + parts.Element.End;
+            var text = System.Text.Encoding.UTF8.GetBytes(via.ToString());
+            var bytes = new byte[data.Length - (end - start) + text.Length];
+            data[..start].CopyTo(bytes);
+            text.CopyTo(bytes.AsSpan(start));
+            data[end..].CopyTo(bytes.AsSpan(start + text.Length));
+            if (SipMessageParser.TryParseRequest(bytes, out var request, out _))
+            {
+                return request;
+            }
+
+            break;
+        }
+
+        return this;
+    }
+
     private SipUri ReadRequestUri()
     {
         var bytes = _uri.Of(Data.Span);

@@ -51,9 +51,15 @@ internal sealed partial class SipResponse : SipMessage
         }
 
         CopyFirst(request, builder, SipHeaderId.From);
-        if (request.ToTag is null && toTag is not null && request.To is { } to)
+        if (request.ToTag is null && toTag is not null && FirstIndex(request, SipHeaderId.To) is var to and >= 0)
         {
-            builder.AddHeader(SipHeaderNames.To, to.WithTag(toTag).ToString());
+            // The tag is the last parameter: append it to the value as received.
+            var value = request.FieldValue(to).Span;
+            var tagged = new byte[value.Length + 5 + System.Text.Encoding.UTF8.GetByteCount(toTag)];
+            value.CopyTo(tagged);
+            ";tag="u8.CopyTo(tagged.AsSpan(value.Length));
+            System.Text.Encoding.UTF8.GetBytes(toTag, tagged.AsSpan(value.Length + 5));
+            builder.AddRaw(SipHeaderId.To, SipHeaderNames.To, tagged);
         }
         else
         {
@@ -67,13 +73,23 @@ internal sealed partial class SipResponse : SipMessage
 
     private static void CopyFirst(SipRequest request, SipMessageBuilder builder, SipHeaderId id)
     {
+        var i = FirstIndex(request, id);
+        if (i >= 0)
+        {
+            builder.AddRaw(id, SipHeaderNames.GetName(id), request.FieldValue(i));
+        }
+    }
+
+    private static int FirstIndex(SipRequest request, SipHeaderId id)
+    {
         for (var i = 0; i < request.FieldCount; i++)
         {
             if (request.GetField(i).Id == id)
             {
-                builder.AddRaw(id, SipHeaderNames.GetName(id), request.FieldValue(i));
-                return;
+                return i;
             }
         }
+
+        return -1;
     }
 }

@@ -125,6 +125,11 @@ internal sealed class SipVia
             sb.Append(';').Append(p.ToString());
         }
 
+        if (rport is { } forced && !HasRPort)
+        {
+            sb.Append(";rport=").Append(forced.ToString(CultureInfo.InvariantCulture));
+        }
+
         if (received is not null)
         {
             sb.Append(";received=").Append(received);

@@ -1,0 +1,169 @@
+using System.Buffers;
+using System.Net;
+using System.Net.Sockets;
+using Switch.Sip.Message;
+
+namespace Switch.Sip.Transport;
+
+internal sealed partial class SipTransport
+{
+    private const int MaxDatagram = 65535;
+
+    private async Task UdpLoopAsync(UdpListener listener)
+    {
+        await Task.Yield();
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxDatagram);
+        var any = listener.Socket.AddressFamily == AddressFamily.InterNetworkV6 ? new IPEndPoint(IPAddress.IPv6Any, 0) : new IPEndPoint(IPAddress.Any, 0);
+        try
+        {
+            while (!_stopping.IsCancellationRequested)
+            {
+                SocketReceiveFromResult result;
+                try
+                {
+                    result = await listener.Socket.ReceiveFromAsync(buffer.AsMemory(0, MaxDatagram), SocketFlags.None, any, _stopping.Token);
+                }
+                catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.MessageSize)
+                {
+                    continue;
+                }
+
+                var remote = (IPEndPoint)result.RemoteEndPoint;
+                var bytes = buffer.AsSpan(0, result.ReceivedBytes);
+                if (SipSyntax.TrimLws(bytes).IsEmpty)
+                {
+                    continue; // CRLF keep-alive
+                }
+
+                var flow = new SipFlow(SipTransportType.Udp, listener.EndPoint, remote);
+                Trace.Received(bytes, SipTransportType.Udp, listener.EndPoint, remote);
+                Deliver(bytes.ToArray(), flow);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException || _stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            SipTransportLog.ReceiveFailed(_logger, listener.EndPoint.ToString(), ex);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task AcceptLoopAsync(Socket listener)
+    {
+        await Task.Yield();
+        try
+        {
+            while (!_stopping.IsCancellationRequested)
+            {
+                var socket = await listener.AcceptAsync(_stopping.Token);
+                socket.NoDelay = true;
+                var connection = new SipTcpConnection(socket, _time);
+                SipTransportLog.Accepted(_logger, connection.Id, connection.Remote.ToString());
+                Register(connection);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException && _stopping.IsCancellationRequested)
+        {
+        }
+        catch (Exception ex)
+        {
+            SipTransportLog.ReceiveFailed(_logger, listener.LocalEndPoint?.ToString() ?? "tcp", ex);
+        }
+    }
+
+    private void Register(SipTcpConnection connection)
+    {
+        _connections[connection.Id] = connection;
+        _connectionsByRemote[connection.Remote] = connection;
+        connection.Start(_framer, OnFrame, OnConnectionClosed);
+        if (_stopping.IsCancellationRequested)
+        {
+            connection.Close();
+        }
+    }
+
+    private void OnFrame(SipTcpConnection connection, byte[] bytes)
+    {
+        Trace.Received(bytes, SipTransportType.Tcp, connection.Local, connection.Remote);
+        Deliver(bytes, connection.Flow);
+    }
+
+    private void OnConnectionClosed(SipTcpConnection connection, string reason)
+    {
+        SipTransportLog.ClosingConnection(_logger, connection.Id, connection.Remote.ToString(), reason);
+        _ = _connections.TryRemove(connection.Id, out _);
+        _ = _connectionsByRemote.TryRemove(new KeyValuePair<IPEndPoint, SipTcpConnection>(connection.Remote, connection));
+    }
+
+    private void Deliver(byte[] bytes, SipFlow flow)
+    {
+        try
+        {
+            if (!SipMessageParser.TryParse(bytes, out var message, out var error))
+            {
+                SipTransportLog.BadDatagram(_logger, flow.ToString(), error.ToString());
+                _sink!.OnInvalidMessage(error, flow);
+                return;
+            }
+
+            if (message is SipRequest request)
+            {
+                message = SipViaStamp.Apply(request, flow.Remote, _options.ForceRport && flow.Transport == SipTransportType.Udp);
+            }
+
+            _sink!.OnMessage(message, flow);
+        }
+        catch (Exception ex)
+        {
+            SipTransportLog.SinkFailed(_logger, flow.ToString(), ex);
+        }
+    }
+
+    private async ValueTask<SipTcpConnection> GetConnectionAsync(SipTarget target, CancellationToken cancellationToken)
+    {
+        if (target.ConnectionId != 0 && _connections.TryGetValue(target.ConnectionId, out var byId) && !byId.IsClosed)
+        {
+            return byId;
+        }
+
+        var remote = target.EndPoint.Address.IsIPv4MappedToIPv6 ? new IPEndPoint(target.EndPoint.Address.MapToIPv4(), target.EndPoint.Port) : target.EndPoint;
+        if (_connectionsByRemote.TryGetValue(remote, out var existing) && !existing.IsClosed)
+        {
+            return existing;
+        }
+
+        var socket = new Socket(remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+            timeout.CancelAfter(_options.TcpConnectTimeout);
+            await socket.ConnectAsync(remote, timeout.Token);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        var connection = new SipTcpConnection(socket, _time);
+        Register(connection);
+        return connection;
+    }
+
+    private void SweepIdle()
+    {
+        foreach (var connection in _connections.Values)
+        {
+            if (connection.IdleFor >= _options.TcpIdleTimeout)
+            {
+                SipTransportLog.ClosingConnection(_logger, connection.Id, connection.Remote.ToString(), "idle");
+                connection.Close();
+            }
+        }
+    }
+}

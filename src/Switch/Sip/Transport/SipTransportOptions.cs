@@ -1,0 +1,26 @@
+namespace Switch.Sip.Transport;
+
+/// <summary>Limits and addresses of the UDP/TCP transports.</summary>
+internal sealed record SipTransportOptions
+{
+    /// <summary>Largest header section accepted on a TCP connection.</summary>
+    public int MaxHeaderBytes { get; init; } = 64 * 1024;
+
+    /// <summary>Largest body accepted on a TCP connection.</summary>
+    public int MaxBodyBytes { get; init; } = 1024 * 1024;
+
+    /// <summary>TCP connections with no traffic for this long are closed.</summary>
+    public TimeSpan TcpIdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Time allowed for an outgoing TCP connect.</summary>
+    public TimeSpan TcpConnectTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Answer UDP requests at their source address and port even without rport (Kamailio's force_rport,
+    /// FreeSWITCH's NDLB-force-rport): keeps NATed phones reachable.
+    /// </summary>
+    public bool ForceRport { get; init; }
+
+    /// <summary>Host put in Via sent-by when listening on a wildcard address (null: the local address toward the peer).</summary>
+    public string? AdvertisedHost { get; init; }
+}
