@@ -76,6 +76,9 @@ internal sealed class ChannelVariables
     /// <summary>Every variable in insertion order.</summary>
     public OrderedDictionary<string, string>.Enumerator GetEnumerator() => _values.GetEnumerator();
 
+    /// <summary>Every variable in insertion order, as a sequence.</summary>
+    public IEnumerable<KeyValuePair<string, string>> AsEnumerable() => _values;
+
     public static bool IsTrueValue(string? value)
     {
         if (string.IsNullOrEmpty(value))
