@@ -52,7 +52,12 @@ internal sealed partial class Call
     {
         var tcs = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var work = new Work(uuid,
-            async (call, leg) => tcs.TrySetResult(await action(call, leg!).ConfigureAwait(false)),
+            async (call, leg) =>
+            {
+                var result = await action(call, leg!).ConfigureAwait(false);
+                call.PublishSnapshots();
+                tcs.TrySetResult(result);
+            },
             failure =>
             {
                 if (failure is null)
@@ -76,7 +81,12 @@ internal sealed partial class Call
     {
         var tcs = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var work = new Work(null,
-            async (call, _) => tcs.TrySetResult(await action(call).ConfigureAwait(false)),
+            async (call, _) =>
+            {
+                var result = await action(call).ConfigureAwait(false);
+                call.PublishSnapshots();
+                tcs.TrySetResult(result);
+            },
             failure =>
             {
                 if (failure is null)
@@ -154,10 +164,19 @@ internal sealed partial class Call
             CallLog.WorkFailed(_engine.Logger, ex, Id);
             work.Abandon?.Invoke(ex);
         }
+        PublishSnapshots();
         if (_legs.Count == 0 && !_closed)
         {
             _closed = true;
             _mailbox.Writer.TryComplete();
+        }
+    }
+
+    private void PublishSnapshots()
+    {
+        foreach (var leg in _legs)
+        {
+            leg.PublishSnapshot();
         }
     }
 

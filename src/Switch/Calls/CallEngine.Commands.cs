@@ -192,23 +192,21 @@ internal sealed partial class CallEngine
         completion.TrySetResult(new OriginateResult(leg.Uuid, HangupCause.None));
     }
 
-    /// <summary>Every live channel's show-channels row, oldest first.</summary>
-    public async Task<IReadOnlyList<ChannelSnapshot>> SnapshotAsync()
+    /// <summary>Every live channel's show-channels row, oldest first (as of each call's last work item).</summary>
+    public IReadOnlyList<ChannelSnapshot> Snapshot()
     {
-        var calls = new HashSet<Call>(ReferenceEqualityComparer.Instance);
+        var rows = new List<ChannelSnapshot>(Registry.Count);
         foreach (var channel in Registry.Snapshot())
         {
-            if (channel.Call is { } call)
+            if (channel.Snapshot is { } row)
             {
-                calls.Add(call);
+                rows.Add(row);
             }
         }
-        var parts = await Task.WhenAll(calls.Select(static call => call.InvokeAsync(
-            static c => ValueTask.FromResult(c.Legs.Select(ChannelSnapshot.Of).ToArray()), Array.Empty<ChannelSnapshot>())))
-            .ConfigureAwait(false);
-        return parts.SelectMany(static p => p)
-            .OrderBy(static s => s.CreatedMicros).ThenBy(static s => s.Uuid, StringComparer.Ordinal)
-            .ToArray();
+        rows.Sort(static (x, y) => x.CreatedMicros != y.CreatedMicros
+            ? x.CreatedMicros.CompareTo(y.CreatedMicros)
+            : string.CompareOrdinal(x.Uuid, y.Uuid));
+        return rows;
     }
 
     /// <summary>uuid_dump: the CHANNEL_DATA headers of a channel (without the standard event headers), or null.</summary>

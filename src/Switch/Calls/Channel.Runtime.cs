@@ -29,6 +29,16 @@ internal sealed partial class Channel
     /// <summary>True when the far end ended the leg, so no BYE/CANCEL is sent.</summary>
     internal bool EndedByFarEnd { get; set; }
 
+    private volatile ChannelSnapshot? _snapshot;
+
+    /// <summary>
+    /// The channel's show-channels row as of the end of the last work item of its call: published so that
+    /// show channels, counts and status can read every channel without visiting each call's mailbox.
+    /// </summary>
+    public ChannelSnapshot? Snapshot => _snapshot;
+
+    internal void PublishSnapshot() => _snapshot = ChannelSnapshot.Of(this);
+
     /// <summary>Idle in park: no application running, not bridged, not dialing.</summary>
     internal bool IsIdleInPark => IsParked && RunningApplication is null && BridgedTo is null && OwnSession is null && !IsHungUp;
 }

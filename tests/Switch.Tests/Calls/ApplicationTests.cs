@@ -133,7 +133,9 @@ public sealed class ApplicationTests
         h.Clock.Advance(TimeSpan.FromSeconds(1));
         var b = await h.InboundAsync("5001", from: "1002");
 
-        var rows = await h.Engine.SnapshotAsync();
+        await h.Engine.SetVariableAsync(a, "probe", "1");
+        await h.Engine.SetVariableAsync(b, "probe", "1");
+        var rows = h.Engine.Snapshot();
 
         Assert.Equal([a, b], rows.Select(r => r.Uuid));
         Assert.Equal("park", rows[0].Application);
