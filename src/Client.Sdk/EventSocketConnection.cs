@@ -27,7 +27,7 @@ public abstract partial class EventSocketConnection : IAsyncDisposable, IEslTran
         EventQueueCapacity = eventQueueCapacity;
         _format = eventFormat;
         _fanout = new EventFanout<EventMessage>(eventQueueCapacity, logger);
-        _dispatchLoop = DispatchLoopAsync();
+        _dispatchLoop = Task.Run(DispatchLoopAsync);
     }
 
     /// <summary>True while a connection to the switch is up.</summary>
