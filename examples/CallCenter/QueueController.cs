@@ -100,15 +100,16 @@ internal sealed class QueueController(EventSocketClient client, CallQueue queue,
             var hungUp = caller.WaitForHangupAsync(cancellationToken);
             if (await Task.WhenAny(hungUp, call.Connected.Task) == hungUp)
             {
-                IReadOnlyList<string> ringing;
                 lock (_gate)
                 {
-                    ringing = queue.Abandon(caller.UniqueId);
+                    // Abandoned while waiting or ringing; CallEnded covers an agent who answered at that very moment.
+                    queue.Abandon(caller.UniqueId);
+                    queue.CallEnded(caller.UniqueId);
                     _calls.Remove(caller.UniqueId);
                 }
 
                 print($"caller-abandoned {caller.UniqueId} {caller.HangupCauseName}");
-                await CancelAgentsAsync(call, ringing, HangupCause.OriginatorCancel);
+                await CancelAgentsAsync(call, [.. call.AgentLegs.Keys], HangupCause.OriginatorCancel);
                 await call.StopHoldAsync();
                 await hold;
                 return;
@@ -217,17 +218,29 @@ internal sealed class QueueController(EventSocketClient client, CallQueue queue,
         }
 
         print($"agent-answered {agent} {leg.UniqueId}");
-        await CancelAgentsAsync(call, losers, HangupCause.LoseRace);
-        await call.StopHoldAsync();
-        var bridged = await call.Caller.BridgeAsync(leg);
-        if (!bridged.Bridged)
+        try
         {
-            print($"bridge-failed {offer.CallerUuid} {bridged.CauseName}");
-            await leg.HangupAsync(HangupCause.NormalTemporaryFailure);
-        }
-        else
-        {
+            await CancelAgentsAsync(call, losers, HangupCause.LoseRace);
+            await call.StopHoldAsync();
+            var bridged = await call.Caller.BridgeAsync(leg);
+            if (!bridged.Bridged)
+            {
+                throw new EventSocketCommandException("uuid_bridge", bridged.CauseName ?? "failed");
+            }
+
             print($"bridged {offer.CallerUuid} agent {agent}");
+        }
+        catch (EventSocketException e)
+        {
+            print($"bridge-failed {offer.CallerUuid} {e.Message}");
+            lock (_gate)
+            {
+                queue.CallEnded(offer.CallerUuid);
+            }
+
+            await leg.HangupAsync(HangupCause.NormalTemporaryFailure);
+            await call.Caller.HangupAsync(HangupCause.NormalTemporaryFailure);
+            return;
         }
 
         call.AgentId = agent;

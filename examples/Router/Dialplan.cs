@@ -47,9 +47,10 @@ internal sealed partial class Dialplan(string echoExtension, Action<string> prin
         var result = await call.BridgeAsync($"user/{user}", cancellationToken);
         if (result.Bridged)
         {
+            // The bridge application returns when the bridged call is over; make sure the caller's leg is gone too.
             print($"bridged {call.UniqueId} {result.OtherUniqueId}");
-            var cause = await call.WaitForHangupAsync(cancellationToken);
-            print($"ended {call.UniqueId} {cause.ToName()}");
+            await call.HangupAsync(HangupCause.NormalClearing, cancellationToken);
+            print($"ended {call.UniqueId} {call.HangupCauseName ?? HangupCause.NormalClearing.ToName()}");
             return;
         }
 
