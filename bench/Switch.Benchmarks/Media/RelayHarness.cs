@@ -92,8 +92,20 @@ internal sealed class RelayHarness : IAsyncDisposable
     /// <summary>One packet per call in each direction (2N datagrams into the switch).</summary>
     public void SendRound()
     {
-        var sequence = ++_sequence;
-        for (var call = 0; call < Calls; call++)
+        _sequence++;
+        SendSlice(0, 1);
+    }
+
+    /// <summary>Slice <paramref name="slice"/> of <paramref name="slices"/> of a round (calls spread over the 20 ms).</summary>
+    public void SendSlice(int slice, int slices)
+    {
+        if (slice == 0 && slices > 1)
+        {
+            _sequence++;
+        }
+
+        var sequence = _sequence;
+        for (var call = slice; call < Calls; call += slices)
         {
             Send(_sideA[call % SocketsPerSide], _toA[call], call, sequence, _sentTowardB);
             Send(_sideB[call % SocketsPerSide], _toB[call], call, sequence, _sentTowardA);
