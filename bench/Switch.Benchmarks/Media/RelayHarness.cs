@@ -22,6 +22,8 @@ internal sealed class RelayHarness : IAsyncDisposable
     private readonly Socket[] _sideB = new Socket[SocketsPerSide];
     private readonly SocketAddress[] _toA;
     private readonly SocketAddress[] _toB;
+    private readonly SocketAddress[] _directToA;
+    private readonly SocketAddress[] _directToB;
     private readonly long[] _sentTowardA;
     private readonly long[] _sentTowardB;
     private readonly int[] _callByLegPort = new int[65536];
@@ -49,6 +51,8 @@ internal sealed class RelayHarness : IAsyncDisposable
             _sideB[i] = Bind();
         }
 
+        _directToA = _sideA.Select(socket => socket.LocalEndPoint!.Serialize()).ToArray();
+        _directToB = _sideB.Select(socket => socket.LocalEndPoint!.Serialize()).ToArray();
         _toA = new SocketAddress[calls];
         _toB = new SocketAddress[calls];
         _sentTowardA = new long[calls];
@@ -92,11 +96,34 @@ internal sealed class RelayHarness : IAsyncDisposable
     /// <summary>One packet per call in each direction (2N datagrams into the switch).</summary>
     public void SendRound()
     {
-        var sequence = ++_sequence;
-        for (var call = 0; call < Calls; call++)
+        _sequence++;
+        SendSlice(0, 1);
+    }
+
+    /// <summary>Slice <paramref name="slice"/> of <paramref name="slices"/> of a round (calls spread over the 20 ms).</summary>
+    public void SendSlice(int slice, int slices)
+    {
+        if (slice == 0 && slices > 1)
+        {
+            _sequence++;
+        }
+
+        var sequence = _sequence;
+        for (var call = slice; call < Calls; call += slices)
         {
             Send(_sideA[call % SocketsPerSide], _toA[call], call, sequence, _sentTowardB);
             Send(_sideB[call % SocketsPerSide], _toB[call], call, sequence, _sentTowardA);
+        }
+    }
+
+    /// <summary>The same 2N datagrams sent phone to phone without the switch: the harness's own cost.</summary>
+    public void SendDirectRound()
+    {
+        var sequence = ++_sequence;
+        for (var call = 0; call < Calls; call++)
+        {
+            Send(_sideA[call % SocketsPerSide], _directToB[call % SocketsPerSide], call, sequence, _sentTowardB);
+            Send(_sideB[call % SocketsPerSide], _directToA[call % SocketsPerSide], call, sequence, _sentTowardA);
         }
     }
 

@@ -266,16 +266,19 @@ internal sealed class RtpOutput
             return false;
         }
 
+        // Counted before the send so a snapshot taken by whoever receives the packet already includes it.
+        Interlocked.Increment(ref _packetsSent);
+        Interlocked.Add(ref _bytesSent, length);
         try
         {
             _socket.SendTo(_buffer.AsSpan(0, length), SocketFlags.None, target);
-            _packetsSent++;
-            _bytesSent += length;
             return true;
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
-            _sendErrors++;
+            Interlocked.Decrement(ref _packetsSent);
+            Interlocked.Add(ref _bytesSent, -length);
+            Interlocked.Increment(ref _sendErrors);
             return false;
         }
     }

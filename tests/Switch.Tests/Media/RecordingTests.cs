@@ -75,7 +75,8 @@ public sealed class RecordingTests : IDisposable
         await MediaRig.WaitUntil(() => leg.GetStatistics().PacketsReceived == 25, "packets");
         leg.Play("tone_stream://%(500,0,440)");
         rig.Tick(30);
-        await recording.StopAsyncForTest();
+        recording.Stop();
+        await recording.Completion.WaitAsync(TimeSpan.FromSeconds(2));
 
         var samples = ReadWav(path)[..(20 * 160)];
         Assert.InRange(Goertzel.RelativePower(samples, 1000), 0.25, 0.75);
@@ -100,14 +101,5 @@ public sealed class RecordingTests : IDisposable
         Assert.False(other.TryStartRecording(Path.Combine(_directory, "file", "x.wav"), RecordingMode.Mixed, out var none, out var error));
         Assert.Null(none);
         Assert.NotNull(error);
-    }
-}
-
-internal static class RecordingTestExtensions
-{
-    public static async Task StopAsyncForTest(this Recording recording)
-    {
-        recording.Stop();
-        await recording.Completion.WaitAsync(TimeSpan.FromSeconds(2));
     }
 }

@@ -32,6 +32,8 @@ public sealed class ToneTests
         Assert.Equal([440.0, 480.0], segment.Frequencies);
         Assert.Equal(1, spec.Loops);
         Assert.Equal(-1, ToneSpec.Ringback.Loops);
+        Assert.True(ToneSpec.TryParse(ToneSpec.RingbackStream["tone_stream://".Length..], out var stream));
+        Assert.Equal(ToneSpec.Ringback, stream);
     }
 
     [Fact]
