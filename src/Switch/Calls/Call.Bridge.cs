@@ -100,7 +100,7 @@ internal sealed partial class Call
         }
         await BreakBridgeAsync(a).ConfigureAwait(false);
         await BreakBridgeAsync(b).ConfigureAwait(false);
-        if (a.IsHungUp || b.IsHungUp || !await AnswerAsync(a).ConfigureAwait(false) || !await AnswerAsync(b).ConfigureAwait(false))
+        if (a.IsHungUp || b.IsHungUp || !await AnswerAsync(a, b).ConfigureAwait(false) || !await AnswerAsync(b, a).ConfigureAwait(false))
         {
             return null;
         }

@@ -39,7 +39,7 @@ internal sealed partial class Call
         }
         caller.Variables.Set("originate_disposition", "call accepted");
         caller.Variables.Set("DIALSTATUS", "SUCCESS");
-        if (!await AnswerAsync(caller).ConfigureAwait(false))
+        if (!await AnswerAsync(caller, winner).ConfigureAwait(false))
         {
             await HangupAsync(winner, caller.HangupCause ?? HangupCause.NormalClearing).ConfigureAwait(false);
             return;

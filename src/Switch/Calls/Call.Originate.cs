@@ -120,7 +120,10 @@ internal sealed partial class Call
         ILegSignaling signaling;
         try
         {
-            signaling = _engine.Dialer.CreateLeg(new OutboundLegRequest(uuid, contact, callerIdName, callerIdNumber, variables, caller?.Signaling));
+            var bypass = ChannelVariables.IsTrueValue(DialTarget.Find(variables, "bypass_media"))
+                || (caller?.Variables.IsTrue("bypass_media") ?? false);
+            signaling = _engine.Dialer.CreateLeg(new OutboundLegRequest(uuid, contact, callerIdName, callerIdNumber, variables,
+                caller?.Signaling, bypass));
         }
         catch (Exception ex)
         {
@@ -231,7 +234,7 @@ internal sealed partial class Call
         }
         if (earlyMedia && !caller.Variables.IsTrue("ignore_early_media"))
         {
-            if (!await PreAnswerAsync(caller).ConfigureAwait(false))
+            if (!await PreAnswerAsync(caller, leg).ConfigureAwait(false))
             {
                 await RingReadyAsync(caller).ConfigureAwait(false);
             }
@@ -239,7 +242,7 @@ internal sealed partial class Call
         else if (!caller.HasEarlyMedia && !caller.HasProgress)
         {
             // FreeSWITCH answers a 180 with 183 and its own ringback when it can, else passes the 180 on.
-            if (!await PreAnswerAsync(caller).ConfigureAwait(false))
+            if (!await PreAnswerAsync(caller, leg).ConfigureAwait(false))
             {
                 await RingReadyAsync(caller).ConfigureAwait(false);
             }

@@ -62,7 +62,7 @@ internal sealed partial class Call
     }
 
     /// <summary>Answers an inbound leg (200 OK): CHANNEL_ANSWER, then CALLSTATE ACTIVE. True when the leg is answered afterwards.</summary>
-    internal async ValueTask<bool> AnswerAsync(Channel leg)
+    internal async ValueTask<bool> AnswerAsync(Channel leg, Channel? peer = null)
     {
         if (leg.IsHungUp)
         {
@@ -76,30 +76,41 @@ internal sealed partial class Call
         {
             return false;
         }
-        if (!await leg.Signaling.AnswerAsync(CancellationToken.None).ConfigureAwait(false))
+        if (!await leg.Signaling.AnswerAsync(peer?.Signaling, CancellationToken.None).ConfigureAwait(false))
         {
             await HangupAsync(leg, HangupCause.IncompatibleDestination).ConfigureAwait(false);
             return false;
         }
+        ApplyVariables(leg, leg.Signaling.TakeVariables());
         MarkAnswered(leg);
         return true;
     }
 
     /// <summary>Sends 183 with media on an inbound leg: CHANNEL_PROGRESS_MEDIA, then CALLSTATE EARLY.</summary>
-    internal async ValueTask<bool> PreAnswerAsync(Channel leg)
+    internal async ValueTask<bool> PreAnswerAsync(Channel leg, Channel? peer = null)
     {
         if (leg.IsHungUp || leg.Direction == CallDirection.Outbound)
         {
             return false;
         }
-        if (leg.IsAnswered || leg.HasEarlyMedia)
+        if (leg.IsAnswered)
         {
             return true;
         }
-        if (!await leg.Signaling.PreAnswerAsync(CancellationToken.None).ConfigureAwait(false))
+        if (leg.HasEarlyMedia)
+        {
+            // Already in early media (our ringback): let the protocol side switch to the peer's early media.
+            if (peer is not null)
+            {
+                await leg.Signaling.PreAnswerAsync(peer.Signaling, CancellationToken.None).ConfigureAwait(false);
+            }
+            return true;
+        }
+        if (!await leg.Signaling.PreAnswerAsync(peer?.Signaling, CancellationToken.None).ConfigureAwait(false))
         {
             return false;
         }
+        ApplyVariables(leg, leg.Signaling.TakeVariables());
         MarkEarlyMedia(leg);
         return true;
     }
@@ -169,5 +180,6 @@ internal sealed partial class Call
         {
             leg.Variables.Set(name, value);
         }
+        leg.SyncCodecsFromVariables();
     }
 }

@@ -15,13 +15,23 @@ internal sealed partial class CallEngine : ILegEvents
 
     public CallEngine(EventBus events, ILegDialer dialer, CallEngineOptions options, TimeProvider time,
         ILogger<CallEngine> logger, Func<bool>? hasController = null)
+        : this(events, _ => dialer, options, time, logger, hasController)
+    {
+    }
+
+    /// <summary>
+    /// With a dialer built from the engine's own <see cref="ILegEvents"/> (the SIP dialer's legs report to the
+    /// engine that creates them).
+    /// </summary>
+    public CallEngine(EventBus events, Func<ILegEvents, ILegDialer> dialerFactory, CallEngineOptions options, TimeProvider time,
+        ILogger<CallEngine> logger, Func<bool>? hasController = null)
     {
         Events = events;
-        Dialer = dialer;
         Options = options;
         Time = time;
         Logger = logger;
         _hasController = hasController ?? (static () => true);
+        Dialer = dialerFactory(this);
     }
 
     internal EventBus Events { get; }
@@ -116,4 +126,6 @@ internal sealed partial class CallEngine : ILegEvents
 
     void ILegEvents.Ended(string uuid, HangupCause cause, IReadOnlyList<KeyValuePair<string, string>>? variables) =>
         PostToLeg(uuid, (call, leg) => call.HangupAsync(leg, cause, byFarEnd: true, variables));
+
+    bool ILegEvents.Post(string uuid, Func<ValueTask> work) => PostToLeg(uuid, (_, _) => work());
 }

@@ -99,6 +99,29 @@ internal sealed partial class Channel
     /// <summary>Channel-Call-UUID: the call_uuid variable when set (a bridged b-leg carries the a-leg's), else the own uuid.</summary>
     public string CallUuid => Variables["call_uuid"] ?? Uuid;
 
+    /// <summary>
+    /// Takes the codec headers (Channel-Read-Codec-*, Channel-Write-Codec-*) from the read_codec, read_rate,
+    /// write_codec and write_rate variables the protocol side reports.
+    /// </summary>
+    public void SyncCodecsFromVariables()
+    {
+        if (Variables["read_codec"] is { } read)
+        {
+            ReadCodecName = read;
+            ReadCodecRate = IntVariable("read_rate");
+            ReadCodecBitRate = IntVariable("read_bit_rate");
+        }
+        if (Variables["write_codec"] is { } write)
+        {
+            WriteCodecName = write;
+            WriteCodecRate = IntVariable("write_rate");
+            WriteCodecBitRate = IntVariable("write_bit_rate");
+        }
+    }
+
+    private int IntVariable(string name) =>
+        int.TryParse(Variables[name], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0;
+
     /// <summary>Moves the channel to a new state: running and requested state both change.</summary>
     public void SetState(ChannelState state)
     {

@@ -32,10 +32,13 @@ internal sealed record DialResolution(IReadOnlyList<DialContact> Contacts, Hangu
 internal sealed record DialContact(string ChannelName, string DestinationNumber, object? Route = null);
 
 /// <summary>Everything the protocol side needs to place one outbound leg.</summary>
+/// <param name="Originator">The caller's protocol side (its offer seeds the b-leg's), or null for originate.</param>
+/// <param name="BypassMedia">bypass_media: pass SDP end to end instead of anchoring RTP at the switch.</param>
 internal sealed record OutboundLegRequest(
     string Uuid,
     DialContact Contact,
     string? CallerIdName,
     string? CallerIdNumber,
     IReadOnlyList<KeyValuePair<string, string>> Variables,
-    ILegSignaling? Originator);
+    ILegSignaling? Originator,
+    bool BypassMedia = false);

@@ -17,4 +17,10 @@ internal interface ILegEvents
     /// carries protocol details such as sip_term_status or sip_hangup_disposition to set on the channel.
     /// </summary>
     void Ended(string uuid, HangupCause cause, IReadOnlyList<KeyValuePair<string, string>>? variables = null);
+
+    /// <summary>
+    /// Runs protocol work on the mailbox of the call owning the leg (e.g. relaying a re-INVITE to the bridged
+    /// leg, which must not happen on a transport thread). False when the leg is gone.
+    /// </summary>
+    bool Post(string uuid, Func<ValueTask> work);
 }

@@ -13,11 +13,19 @@ internal interface ILegSignaling
     /// <summary>Inbound leg: 180 Ringing.</summary>
     ValueTask RingAsync(CancellationToken cancellationToken);
 
-    /// <summary>Inbound leg: 183 Session Progress with the switch's SDP. False when early media is impossible.</summary>
-    ValueTask<bool> PreAnswerAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Inbound leg: 183 Session Progress with the switch's SDP. <paramref name="peer"/> is the ringing leg
+    /// whose early media or ringback this leg will hear, when known (its codec is preferred). False when early
+    /// media is impossible.
+    /// </summary>
+    ValueTask<bool> PreAnswerAsync(ILegSignaling? peer, CancellationToken cancellationToken);
 
-    /// <summary>Inbound leg: 200 OK with the switch's SDP. False when the leg cannot be answered (then the call hangs it up).</summary>
-    ValueTask<bool> AnswerAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// Inbound leg: 200 OK with the switch's SDP. <paramref name="peer"/> is the leg it is about to be bridged
+    /// with, when known (its codec is preferred; with bypassed media its SDP is used). False when the leg
+    /// cannot be answered (then the call hangs it up).
+    /// </summary>
+    ValueTask<bool> AnswerAsync(ILegSignaling? peer, CancellationToken cancellationToken);
 
     /// <summary>
     /// Ends the leg with this cause: BYE once answered, CANCEL for an unanswered outbound leg, a final
@@ -25,6 +33,12 @@ internal interface ILegSignaling
     /// leg whose far end already ended it.
     /// </summary>
     ValueTask HangupAsync(HangupCause cause, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Variables the protocol side learned since last asked (negotiated codec: read_codec, write_rate, ...),
+    /// copied onto the channel right after Ring/PreAnswer/Answer; null when there are none.
+    /// </summary>
+    IReadOnlyList<KeyValuePair<string, string>>? TakeVariables();
 
     /// <summary>Connects this leg's media with the peer's (RTP relay) once the legs are bridged.</summary>
     ValueTask BridgeAsync(ILegSignaling peer, CancellationToken cancellationToken);

@@ -16,6 +16,15 @@ internal sealed class FakeSignaling(string name) : ILegSignaling
     /// <summary>What was asked, in order: "invite", "ring", "pre_answer", "answer", "hangup:CAUSE", "bridge", "unbridge".</summary>
     public IReadOnlyList<string> Actions => _actions.ToArray();
 
+    public IReadOnlyList<KeyValuePair<string, string>>? PendingVariables { get; set; }
+
+    public IReadOnlyList<KeyValuePair<string, string>>? TakeVariables()
+    {
+        var pending = PendingVariables;
+        PendingVariables = null;
+        return pending;
+    }
+
     public ValueTask InviteAsync(CancellationToken cancellationToken)
     {
         _actions.Enqueue("invite");
@@ -28,13 +37,13 @@ internal sealed class FakeSignaling(string name) : ILegSignaling
         return ValueTask.CompletedTask;
     }
 
-    public ValueTask<bool> PreAnswerAsync(CancellationToken cancellationToken)
+    public ValueTask<bool> PreAnswerAsync(ILegSignaling? peer, CancellationToken cancellationToken)
     {
         _actions.Enqueue("pre_answer");
         return ValueTask.FromResult(PreAnswerResult);
     }
 
-    public ValueTask<bool> AnswerAsync(CancellationToken cancellationToken)
+    public ValueTask<bool> AnswerAsync(ILegSignaling? peer, CancellationToken cancellationToken)
     {
         _actions.Enqueue("answer");
         return ValueTask.FromResult(AnswerResult);

@@ -1,0 +1,96 @@
+using System.Diagnostics.CodeAnalysis;
+using Switch.Media;
+using Switch.Sdp;
+
+namespace Switch.Calls.Sip;
+
+/// <summary>Leg media on the switch's RTP relay: a <see cref="MediaLeg"/> with latching, bridged with <see cref="MediaBridge"/>.</summary>
+internal sealed class AnchoredMedia(MediaLeg leg) : ILegMedia
+{
+    private readonly Lock _gate = new();
+    private MediaBridge? _bridge;
+    private Playback? _ringback;
+
+    public MediaLeg Leg { get; } = leg;
+
+    public string Address => Leg.AdvertisedAddress;
+
+    public int Port => Leg.LocalPort;
+
+    public void Configure(SdpAudioNegotiation audio) => Leg.Configure(audio);
+
+    public void Connect(ILegMedia peer)
+    {
+        if (peer is not AnchoredMedia other)
+        {
+            return;
+        }
+        StopRingback();
+        other.StopRingback();
+        lock (_gate)
+        {
+            if (_bridge is { IsConnected: true } current && ReferenceEquals(current.Other(Leg), other.Leg))
+            {
+                return;
+            }
+            _bridge = MediaBridge.Connect(Leg, other.Leg);
+        }
+    }
+
+    public void Disconnect()
+    {
+        MediaBridge? bridge;
+        lock (_gate)
+        {
+            bridge = _bridge;
+            _bridge = null;
+        }
+        bridge?.Disconnect();
+        Leg.Bridge?.Disconnect();
+    }
+
+    public void StartRingback(string toneSpec)
+    {
+        lock (_gate)
+        {
+            if (_ringback is { IsCompleted: false } || Leg.Bridge is { IsConnected: true })
+            {
+                return;
+            }
+            _ringback = Leg.Play(PlaybackSources.ToneStreamPrefix + toneSpec, Playback.Endless);
+        }
+    }
+
+    public void StopRingback()
+    {
+        Playback? ringback;
+        lock (_gate)
+        {
+            ringback = _ringback;
+            _ringback = null;
+        }
+        ringback?.Stop();
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        StopRingback();
+        Disconnect();
+        return Leg.DisposeAsync();
+    }
+}
+
+/// <summary>Creates <see cref="AnchoredMedia"/> from the switch's <see cref="MediaEngine"/>.</summary>
+internal sealed class AnchoredMediaProvider(MediaEngine engine) : IMediaProvider
+{
+    public bool TryCreate(string name, [NotNullWhen(true)] out ILegMedia? media)
+    {
+        if (engine.TryCreateLeg(name, null, out var leg, out _))
+        {
+            media = new AnchoredMedia(leg);
+            return true;
+        }
+        media = null;
+        return false;
+    }
+}

@@ -1,0 +1,38 @@
+using Switch.Sdp;
+
+namespace Switch.Calls.Sip;
+
+/// <summary>
+/// The RTP side of one SIP leg as the B2BUA uses it: the switch's own address and port for its SDP, the
+/// negotiated stream, the relay to the bridged leg, ringback. Production wraps a <c>MediaLeg</c>.
+/// Thread-safe: called from call mailboxes and SIP transport threads.
+/// </summary>
+internal interface ILegMedia : IAsyncDisposable
+{
+    /// <summary>The address the switch advertises for this leg's RTP (c= line).</summary>
+    string Address { get; }
+
+    /// <summary>The RTP port (m= line).</summary>
+    int Port { get; }
+
+    /// <summary>Applies what offer/answer decided: where to send, codec and payload types, direction.</summary>
+    void Configure(SdpAudioNegotiation audio);
+
+    /// <summary>Relays RTP with the peer leg's media; stops ringback. Idempotent.</summary>
+    void Connect(ILegMedia peer);
+
+    /// <summary>Stops relaying. Idempotent.</summary>
+    void Disconnect();
+
+    /// <summary>Plays a FreeSWITCH tone spec (e.g. <c>%(2000,4000,440,480)</c>) in a loop until connected or stopped.</summary>
+    void StartRingback(string toneSpec);
+
+    void StopRingback();
+}
+
+/// <summary>Allocates leg media (an RTP port from the pool).</summary>
+internal interface IMediaProvider
+{
+    /// <summary>False when no port is free (the call is then refused with 503 or fails with SWITCH_CONGESTION).</summary>
+    bool TryCreate(string name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ILegMedia? media);
+}

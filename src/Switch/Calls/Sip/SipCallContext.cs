@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Logging;
+using Switch.Sip.Transactions;
+using Switch.Sip.Transport;
+
+namespace Switch.Calls.Sip;
+
+/// <summary>What every SIP leg of the B2BUA shares: the transaction layer, the engine's leg events, options, media, clock.</summary>
+internal sealed class SipCallContext(
+    ILegEvents events,
+    SipCallOptions options,
+    IMediaProvider media,
+    TimeProvider time,
+    ILogger logger,
+    Func<SipTarget, string> sentBy)
+{
+    private SipTransactionLayer? _layer;
+
+    /// <summary>The transaction layer; attached once the SIP stack exists (it needs the handler first).</summary>
+    public SipTransactionLayer Layer => _layer ?? throw new InvalidOperationException("No transaction layer attached.");
+
+    public ILegEvents Events { get; } = events;
+    public SipCallOptions Options { get; } = options;
+    public IMediaProvider Media { get; } = media;
+    public TimeProvider Time { get; } = time;
+    public ILogger Logger { get; } = logger;
+    public SipLegRegistry Legs { get; } = new();
+
+    /// <summary>host:port the switch is reached at over the transport used towards <paramref name="target"/>.</summary>
+    public string SentBy(SipTarget target) => sentBy(target);
+
+    public void Attach(SipTransactionLayer layer) => _layer = layer;
+}

@@ -1,0 +1,201 @@
+using System.Globalization;
+using Switch.Registrar;
+using Switch.Sdp;
+using Switch.Sip.Message;
+using Switch.Sip.Transactions;
+using Switch.Sip.Transport;
+
+namespace Switch.Calls.Sip;
+
+/// <summary>A new INVITE: controller check, authentication, SDP check, media, then a parked channel.</summary>
+internal sealed partial class SipCallHandler
+{
+    private const string ProfileName = "internal";
+
+    private void OnInvite(ServerInviteTransaction tx)
+    {
+        var invite = tx.Request;
+        var source = tx.Flow.Remote;
+        if (!engine.HasController)
+        {
+            SipCallLog.NoController(Logger, invite.CallId, source);
+            Refuse(tx, 480, "no controller attached");
+            return;
+        }
+        if (!TryCheckSessionInterval(tx))
+        {
+            return;
+        }
+
+        DirectoryUser? user = null;
+        var trusted = context.Options.IsTrusted(source.Address);
+        if (!trusted)
+        {
+            if (authenticator is null)
+            {
+                Refuse(tx, 403, "untrusted source and no authenticator");
+                return;
+            }
+            var outcome = authenticator.Authenticate(invite.ProxyAuthorization, SipMethod.Invite, source);
+            switch (outcome.Status)
+            {
+                case AuthenticationStatus.Challenge:
+                    var challenge = tx.CreateResponseBuilder(407).AddHeader(SipHeaderNames.UserAgent, context.Options.UserAgent);
+                    foreach (var header in outcome.ChallengeHeaders)
+                    {
+                        challenge.AddHeader(SipHeaderNames.ProxyAuthenticate, header);
+                    }
+                    tx.TrySendResponse(challenge.BuildResponse());
+                    return;
+                case AuthenticationStatus.Authenticated:
+                    user = outcome.User;
+                    break;
+                default:
+                    Refuse(tx, 403, "authentication failed");
+                    return;
+            }
+        }
+
+        SdpSession? offer = null;
+        if (!invite.Body.IsEmpty)
+        {
+            if (!SdpSession.TryParse(invite.Body.Span, out offer, out _))
+            {
+                Refuse(tx, 488, "unparseable SDP");
+                return;
+            }
+            var probe = SdpOfferAnswer.CreateAnswer(offer, new SdpLocalMedia("0.0.0.0", 9));
+            if (!probe.IsSuccess)
+            {
+                Refuse(tx, 488, "no common codec");
+                return;
+            }
+        }
+
+        var from = invite.From!.Uri;
+        var channelName = $"sofia/{ProfileName}/{from.User ?? "anonymous"}@{from.Host}";
+        ILegMedia? media = null;
+        if (context.Options.AnchorMedia && !context.Media.TryCreate(channelName, out media))
+        {
+            Refuse(tx, 503, "no free RTP port");
+            return;
+        }
+
+        var uuid = Guid.NewGuid().ToString();
+        var sentBy = context.SentBy(tx.Flow.ToTarget());
+        var destination = invite.RequestUri.User ?? string.Empty;
+        var contact = $"<sip:{destination}@{sentBy}" + (tx.Flow.Transport == SipTransportType.Tcp ? ";transport=tcp>" : ";transport=udp>");
+        var leg = new SipInboundLeg(context, uuid, tx, offer, media, contact);
+        var caller = CallerIdentity.Of(invite);
+        var inbound = new InboundCall(channelName, caller.Name, caller.Number, destination, source.Address.ToString(),
+            user?.Id ?? from.User, Variables(tx, user, trusted, offer), uuid);
+        if (engine.AcceptInbound(inbound, leg) is null)
+        {
+            _ = leg.HangupAsync(HangupCause.NormalTemporaryFailure, CancellationToken.None);
+            return;
+        }
+        context.Legs.Add(leg);
+        if (tx.IsCancelled)
+        {
+            // The CANCEL arrived while the channel was being created.
+            leg.OnCancel(null);
+        }
+    }
+
+    private void Refuse(ServerInviteTransaction tx, int status, string why)
+    {
+        SipCallLog.Refused(Logger, tx.Request.CallId, tx.Flow.Remote, status, why);
+        tx.TrySendResponse(tx.CreateResponseBuilder(status).AddHeader(SipHeaderNames.UserAgent, context.Options.UserAgent).BuildResponse());
+    }
+
+    private bool TryCheckSessionInterval(ServerInviteTransaction tx)
+    {
+        var value = tx.Request.GetHeader(SipHeaderNames.SessionExpires);
+        if (value is null)
+        {
+            return true;
+        }
+        var semicolon = value.IndexOf(';');
+        var number = (semicolon < 0 ? value : value[..semicolon]).Trim();
+        if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds >= context.Options.MinSessionExpires)
+        {
+            return true;
+        }
+        tx.TrySendResponse(tx.CreateResponseBuilder(422)
+            .AddHeader("Min-SE", context.Options.MinSessionExpires.ToString(CultureInfo.InvariantCulture)).BuildResponse());
+        return false;
+    }
+
+    /// <summary>The sip_* and directory variables mod_sofia sets on a new inbound channel.</summary>
+    private List<KeyValuePair<string, string>> Variables(ServerInviteTransaction tx, DirectoryUser? user, bool trusted, SdpSession? offer)
+    {
+        var invite = tx.Request;
+        var from = invite.From!.Uri;
+        var to = invite.To!.Uri;
+        var requestUri = invite.RequestUri;
+        var domain = directory?.Domain ?? requestUri.Host;
+        var vars = new List<KeyValuePair<string, string>>(40);
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                vars.Add(new KeyValuePair<string, string>(name, value));
+            }
+        }
+
+        Add("sip_from_user", from.User);
+        Add("sip_from_uri", UserAtHost(from));
+        Add("sip_from_host", from.Host);
+        Add("sip_from_display", invite.From!.DisplayName);
+        Add("sip_from_tag", invite.FromTag);
+        Add("sip_to_user", to.User);
+        Add("sip_to_uri", UserAtHost(to));
+        Add("sip_to_host", to.Host);
+        Add("sip_req_user", requestUri.User);
+        Add("sip_req_uri", UserAtHost(requestUri));
+        Add("sip_req_host", requestUri.Host);
+        if (invite.Contacts.Count > 0 && !invite.Contacts[0].IsWildcard)
+        {
+            var contact = invite.Contacts[0].Uri;
+            Add("sip_contact_user", contact.User);
+            Add("sip_contact_uri", UserAtHost(contact));
+            Add("sip_contact_host", contact.Host);
+            Add("sip_contact_port", contact.Port?.ToString(CultureInfo.InvariantCulture));
+        }
+        Add("sip_call_id", invite.CallId);
+        Add("sip_network_ip", tx.Flow.Remote.Address.ToString());
+        Add("sip_network_port", tx.Flow.Remote.Port.ToString(CultureInfo.InvariantCulture));
+        Add("sip_received_ip", tx.Flow.Remote.Address.ToString());
+        Add("sip_received_port", tx.Flow.Remote.Port.ToString(CultureInfo.InvariantCulture));
+        Add("sip_via_protocol", tx.Flow.Transport == SipTransportType.Tcp ? "tcp" : "udp");
+        Add("sip_user_agent", invite.GetHeader(SipHeaderNames.UserAgent));
+        Add("sofia_profile_name", ProfileName);
+        Add("sip_authorized", "true");
+        if (trusted)
+        {
+            Add("sip_acl_authed_by", "trusted_networks");
+        }
+        if (user is not null)
+        {
+            Add("sip_auth_username", user.Id);
+            Add("sip_auth_realm", domain);
+            Add("user_name", user.Id);
+            Add("domain_name", domain);
+            Add("effective_caller_id_name", user.EffectiveCallerIdName);
+            Add("effective_caller_id_number", user.EffectiveCallerIdNumber);
+            foreach (var (name, value) in user.Variables)
+            {
+                Add(name, value);
+            }
+        }
+        Add("presence_id", (user?.Id ?? from.User) + "@" + domain);
+        if (offer is not null)
+        {
+            Add("switch_r_sdp", offer.ToString());
+        }
+        return vars;
+    }
+
+    private static string UserAtHost(SipUri uri) =>
+        (uri.User is null ? string.Empty : uri.User + "@") + uri.Host + (uri.Port is { } port ? ":" + port.ToString(CultureInfo.InvariantCulture) : string.Empty);
+}

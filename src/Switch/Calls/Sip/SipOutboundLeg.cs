@@ -1,0 +1,370 @@
+using System.Globalization;
+using Switch.Sdp;
+using Switch.Sip.Dialogs;
+using Switch.Sip.Message;
+using Switch.Sip.Transactions;
+using Switch.Sip.Transport;
+
+namespace Switch.Calls.Sip;
+
+/// <summary>
+/// A b-leg: the switch as UAC. The INVITE (new Call-ID, caller id in From, Remote-Party-ID and
+/// P-Asserted-Identity, Max-Forwards one less than the caller's) carries the switch's offer built from the
+/// caller's; 180/183 are reported as progress, the first 2xx is acknowledged and reported as answer, a
+/// failure response ends the leg with the mapped cause. Hangup is CANCEL before the answer and BYE after;
+/// a 2xx that crosses our CANCEL is acknowledged and ended with BYE (RFC 3261 §9.1).
+/// </summary>
+internal sealed class SipOutboundLeg : SipLeg
+{
+    private readonly OutboundLegRequest _request;
+    private readonly SipDialTarget _target;
+    private readonly string _fromTag;
+    private SipRequest? _invite;
+    private ClientInviteTransaction? _transaction;
+    private SdpSession? _offer;
+    private bool _progressReported;
+    private bool _earlyMediaReported;
+    private bool _answered;
+    private bool _failed;
+
+    public SipOutboundLeg(SipCallContext context, OutboundLegRequest request, SipDialTarget target)
+        : this(context, request, target, SipIdentifiers.NewTag())
+    {
+    }
+
+    private SipOutboundLeg(SipCallContext context, OutboundLegRequest request, SipDialTarget target, string fromTag)
+        : base(context, request.Uuid, SipIdentifiers.NewCallId(), fromTag)
+    {
+        _request = request;
+        _target = target;
+        _fromTag = fromTag;
+        BypassMedia = request.BypassMedia || !context.Options.AnchorMedia;
+    }
+
+    /// <summary>The user dialled (for the Remote-Party-ID the caller's 200 OK carries).</summary>
+    public string CalleeNumber => _request.Contact.DestinationNumber;
+
+    /// <summary>The INVITE as sent (null before <see cref="InviteAsync"/>).</summary>
+    public SipRequest? Invite => _invite;
+
+    private protected override bool IsReadyForReinvite => _answered;
+
+    public override ValueTask InviteAsync(CancellationToken cancellationToken)
+    {
+        HangupCause? failed = null;
+        lock (Gate)
+        {
+            if (IsEnded || _invite is not null)
+            {
+                return ValueTask.CompletedTask;
+            }
+            var originator = _request.Originator as SipLeg;
+            var maxForwards = originator is SipInboundLeg inbound && inbound.Request.MaxForwards is { } mf ? mf - 1 : 70;
+            if (maxForwards <= 0)
+            {
+                failed = HangupCause.ExchangeRoutingError;
+            }
+            else if (!TryCreateOffer(originator, out var offer))
+            {
+                failed = HangupCause.SwitchCongestion;
+            }
+            else
+            {
+                _offer = offer;
+                LocalSdp = offer;
+                _invite = BuildInvite(maxForwards, offer);
+                Context.Legs.Add(this);
+                _transaction = (ClientInviteTransaction)Context.Layer.SendRequest(_invite, _target.Target, OnInviteResponse);
+            }
+            if (failed is not null)
+            {
+                IsEnded = true;
+                _failed = true;
+                Release();
+            }
+        }
+        if (failed is { } cause)
+        {
+            ReportEnded(cause, null);
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public override ValueTask RingAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public override ValueTask<bool> PreAnswerAsync(ILegSignaling? peer, CancellationToken cancellationToken) => ValueTask.FromResult(false);
+
+    public override ValueTask<bool> AnswerAsync(ILegSignaling? peer, CancellationToken cancellationToken) => ValueTask.FromResult(_answered);
+
+    public override ValueTask HangupAsync(HangupCause cause, CancellationToken cancellationToken)
+    {
+        lock (Gate)
+        {
+            if (IsEnded)
+            {
+                return ValueTask.CompletedTask;
+            }
+            IsEnded = true;
+            AbandonPendingOffer();
+            if (_answered)
+            {
+                SendBye(cause);
+            }
+            else if (_transaction is { } invite && !_failed)
+            {
+                // CANCEL now, or as soon as a provisional arrives; a 2xx that crosses it is ACKed and BYEd.
+                Context.Layer.Cancel(invite);
+            }
+            Media?.Disconnect();
+            Release();
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public override void OnAck(SipRequest ack)
+    {
+        lock (Gate)
+        {
+            ApplyAckAnswer(ack);
+        }
+    }
+
+    /// <summary>A 2xx retransmission that outlived the INVITE transaction (transport thread): ACK it again.</summary>
+    public void OnStrayResponse(SipResponse response)
+    {
+        lock (Gate)
+        {
+            if (response.IsSuccess && response.CSeq?.Method == SipMethod.Invite && Dialog is { } dialog && _invite is not null
+                && string.Equals(response.ToTag, dialog.Id.RemoteTag, StringComparison.Ordinal))
+            {
+                Context.Layer.SendAck(dialog.CreateAck(response.CSeq.Value.Number).BuildRequest(), dialog.Target);
+            }
+        }
+    }
+
+    private bool TryCreateOffer(SipLeg? originator, out SdpSession offer)
+    {
+        var template = originator?.RemoteSdp;
+        if (BypassMedia && template is not null)
+        {
+            offer = template;
+            return true;
+        }
+        BypassMedia = false;
+        if (!Context.Media.TryCreate(_request.Contact.ChannelName, out var media))
+        {
+            offer = null!;
+            return false;
+        }
+        Media = media;
+        offer = template is null ? SdpOfferAnswer.CreateOffer(LocalMedia()) : SdpOfferAnswer.CreateOfferFrom(template, LocalMedia());
+        return true;
+    }
+
+    private SipRequest BuildInvite(int maxForwards, SdpSession offer)
+    {
+        var sentBy = Context.SentBy(_target.Target);
+        var host = HostOf(sentBy);
+        var number = _request.CallerIdNumber ?? "0000000000";
+        var name = _request.CallerIdName;
+        var identity = (string.IsNullOrEmpty(name) ? string.Empty : $"\"{Quote(name)}\" ") + $"<sip:{number}@{host}>";
+        var contact = $"<sip:mod_sofia@{sentBy}" + (_target.Target.Transport == SipTransportType.Tcp ? ";transport=tcp>" : ">");
+        var builder = SipMessageBuilder.Request(SipMethod.Invite, _target.RequestUri);
+        foreach (var route in _target.Routes)
+        {
+            builder.AddHeader(SipHeaderNames.Route, route);
+        }
+        builder.AddHeader(SipHeaderNames.MaxForwards, maxForwards.ToString(CultureInfo.InvariantCulture))
+            .AddHeader(SipHeaderNames.From, identity + ";tag=" + _fromTag)
+            .AddHeader(SipHeaderNames.To, "<" + _target.RequestUri + ">")
+            .AddHeader(SipHeaderNames.CallId, CallId)
+            .AddHeader(SipHeaderNames.CSeq, Random.Shared.Next(1, 1 << 24).ToString(CultureInfo.InvariantCulture) + " " + SipMethod.Invite)
+            .AddHeader(SipHeaderNames.Contact, contact);
+        WithCapabilities(builder);
+        builder.AddHeader(SipHeaderNames.RemotePartyId, identity + ";party=calling;screen=yes;privacy=off")
+            .AddHeader(SipHeaderNames.PAssertedIdentity, identity);
+        foreach (var (variable, value) in _request.Variables)
+        {
+            if (variable.StartsWith("sip_h_", StringComparison.OrdinalIgnoreCase) && variable.Length > 6)
+            {
+                builder.SetHeader(variable[6..], value);
+            }
+        }
+        return WithSdp(builder, offer).BuildRequest();
+    }
+
+    /// <summary>Responses to our INVITE (transport thread).</summary>
+    private void OnInviteResponse(SipClientTransaction tx, SipResponse response)
+    {
+        if (response.StatusCode == 100)
+        {
+            return;
+        }
+        var report = Report.None;
+        HangupCause cause = HangupCause.None;
+        IReadOnlyList<KeyValuePair<string, string>>? variables = null;
+        lock (Gate)
+        {
+            if (response.IsProvisional)
+            {
+                report = OnProvisional(response);
+            }
+            else if (response.IsSuccess)
+            {
+                report = OnSuccess(tx, response, out cause);
+            }
+            else if (!IsEnded)
+            {
+                IsEnded = true;
+                _failed = true;
+                Dialog?.Terminate();
+                Release();
+                cause = SipCauses.FromSipStatus(response.StatusCode, response.GetHeader(SipHeaderNames.Reason));
+                report = Report.Ended;
+            }
+            if (report is Report.Answered or Report.Progress or Report.EarlyMedia)
+            {
+                variables = CodecVariables();
+            }
+        }
+        var status = response.StatusCode.ToString(CultureInfo.InvariantCulture);
+        switch (report)
+        {
+            case Report.Progress:
+                Context.Events.Progress(Uuid, earlyMedia: false, variables);
+                break;
+            case Report.EarlyMedia:
+                Context.Events.Progress(Uuid, earlyMedia: true, variables);
+                break;
+            case Report.Answered:
+                Context.Events.Answered(Uuid, [.. variables!, new("sip_term_status", status)]);
+                break;
+            case Report.Ended:
+                ReportEnded(cause,
+                [
+                    new("sip_term_status", status), new("sip_invite_failure_status", status),
+                    new("proto_specific_hangup_cause", "sip:" + status), new("sip_hangup_disposition", "recv_refuse"),
+                ]);
+                break;
+        }
+    }
+
+    private Report OnProvisional(SipResponse response)
+    {
+        if (IsEnded)
+        {
+            return Report.None;
+        }
+        if (Dialog is null && response.ToTag is not null)
+        {
+            Dialog = SipDialog.CreateUac(_invite!, response, _target.Target, ContactOf(_invite!));
+        }
+        if (!_earlyMediaReported && ParseSdp(response) is { } answer && TryApplyAnswer(answer))
+        {
+            _earlyMediaReported = true;
+            _progressReported = true;
+            return Report.EarlyMedia;
+        }
+        if (!_progressReported && response.StatusCode is 180 or 183)
+        {
+            _progressReported = true;
+            return Report.Progress;
+        }
+        return Report.None;
+    }
+
+    private Report OnSuccess(SipClientTransaction tx, SipResponse response, out HangupCause cause)
+    {
+        cause = HangupCause.None;
+        var cseq = tx.Request.CSeq!.Value.Number;
+        if (_answered && Dialog is { } confirmed)
+        {
+            var ack = SipDialog.CreateUac(_invite!, response, _target.Target, ContactOf(_invite!));
+            if (string.Equals(response.ToTag, confirmed.Id.RemoteTag, StringComparison.Ordinal))
+            {
+                Context.Layer.SendAck(confirmed.CreateAck(cseq).BuildRequest(), confirmed.Target);
+            }
+            else
+            {
+                // A second fork answered: acknowledge and end that dialog.
+                Context.Layer.SendAck(ack.CreateAck(cseq).BuildRequest(), ack.Target);
+                SendByeOn(ack, HangupCause.LoseRace);
+            }
+            return Report.None;
+        }
+        if (Dialog is null || !string.Equals(Dialog.Id.RemoteTag, response.ToTag, StringComparison.Ordinal))
+        {
+            Dialog = SipDialog.CreateUac(_invite!, response, _target.Target, ContactOf(_invite!));
+        }
+        var dialog = Dialog;
+        dialog.Confirm(response);
+        _answered = true;
+        RemoteAllowsUpdate = AllowsUpdate(response);
+        Context.Layer.SendAck(dialog.CreateAck(cseq).BuildRequest(), dialog.Target);
+        if (IsEnded)
+        {
+            // Our CANCEL crossed this 2xx.
+            SendBye(HangupCause.OriginatorCancel);
+            return Report.None;
+        }
+        var answer = ParseSdp(response);
+        if (answer is not null && !TryApplyAnswer(answer))
+        {
+            IsEnded = true;
+            SendBye(HangupCause.IncompatibleDestination);
+            Release();
+            cause = HangupCause.IncompatibleDestination;
+            return Report.Ended;
+        }
+        OnSessionRefreshAnswered(response);
+        return Report.Answered;
+    }
+
+    /// <summary>The far end's answer to our offer (early or final); false when it cannot be used.</summary>
+    private bool TryApplyAnswer(SdpSession answer)
+    {
+        RemoteSdp = answer;
+        if (BypassMedia || Media is null)
+        {
+            return true;
+        }
+        var result = SdpOfferAnswer.ProcessAnswer(_offer!, answer);
+        if (!result.IsSuccess)
+        {
+            return false;
+        }
+        Apply(result.Audio!);
+        return true;
+    }
+
+    private void SendByeOn(SipDialog dialog, HangupCause cause)
+    {
+        var bye = dialog.CreateRequest(SipMethod.Bye).AddHeader(SipHeaderNames.Reason, SipCauses.ReasonHeader(cause)).BuildRequest();
+        dialog.Terminate();
+        Context.Layer.SendRequest(bye, dialog.Target);
+    }
+
+    private static string ContactOf(SipRequest invite) => invite.GetHeader(SipHeaderNames.Contact)!;
+
+    private static string HostOf(string sentBy)
+    {
+        if (sentBy.StartsWith('['))
+        {
+            var close = sentBy.IndexOf(']', StringComparison.Ordinal);
+            return close > 0 ? sentBy[..(close + 1)] : sentBy;
+        }
+        var colon = sentBy.LastIndexOf(':');
+        return colon > 0 ? sentBy[..colon] : sentBy;
+    }
+
+    private static string Quote(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+
+    private enum Report
+    {
+        None,
+        Progress,
+        EarlyMedia,
+        Answered,
+        Ended,
+    }
+}
