@@ -40,7 +40,10 @@ internal sealed partial class SwitchRuntime : IAsyncDisposable
     {
         NetworkAddress.TryParseEndPoint(options.Sip.Listen, out var sipListen);
         NetworkAddress.TryParseEndPoint(options.EventSocket.Listen, out var eslListen);
-        NetworkAddress.TryParsePortRange(options.Rtp.Ports, out var rtpFrom, out var rtpTo);
+        if (!Switch.Media.RtpPortRange.TryParse(options.Rtp.Ports, out var rtpPorts, out var rtpError))
+        {
+            throw new SwitchConfigurationException([$"Rtp:Ports (--rtp-ports): {rtpError}"]);
+        }
         var addresses = SwitchAddresses.Resolve(sipListen!, options.Sip.Domain ?? options.Directory.Domain, options.Sip.ExternalAddress);
         var identity = SwitchIdentity.ForThisHost(addresses.IPv4, addresses.IPv6);
         var bus = new EventBus(identity, time);
@@ -69,7 +72,13 @@ internal sealed partial class SwitchRuntime : IAsyncDisposable
             bus, time, loggers, options.DataDir, cancellationToken).ConfigureAwait(false);
 
         var router = new SipRequestRouter();
-        var sip = new SipStack(new SipStackOptions
+        SipStack? sipStack = null;
+        EslServer? esl = null;
+        var (b2bua, media) = CreateCallSide(options, addresses, sipListen!, bus, registrar, () => sipStack, router, time, loggers, rtpPorts,
+            () => esl is not null && (esl.HasListenerFor("CHANNEL_PARK") || esl.HasListenerFor("CHANNEL_CREATE"))
+                  || options.EventSocket.Outbound.Count > 0);
+        var calls = b2bua.Engine;
+        var sip = sipStack = new SipStack(new SipStackOptions
         {
             ListenEndPoints = [sipListen!],
             Transactions = transactionOptions,
@@ -77,10 +86,7 @@ internal sealed partial class SwitchRuntime : IAsyncDisposable
             TraceEnabled = options.Sip.Trace,
         }, router, time, loggers);
 
-        EslServer? esl = null;
-        var calls = CreateCallSide(options, addresses, bus, registrar, sip, router, time, loggers, rtpFrom, rtpTo,
-            () => esl is not null && (esl.HasListenerFor("CHANNEL_PARK") || esl.HasListenerFor("CHANNEL_CREATE"))
-                  || options.EventSocket.Outbound.Count > 0);
+        b2bua.Attach(sip.Transactions);
 
         var startedAt = time.GetUtcNow();
         var profile = new SofiaProfile(sip, addresses, calls);
@@ -116,10 +122,14 @@ internal sealed partial class SwitchRuntime : IAsyncDisposable
             Bus = bus, Addresses = addresses, Registrar = registrar, Calls = calls, Sip = sip, EventSocket = esl, Api = api,
         };
         runtime._stops.Add(() => registrar.DisposeAsync());
+        runtime._stops.Add(() => media.DisposeAsync());
+
         try
         {
             await sip.StartAsync(cancellationToken).ConfigureAwait(false);
             runtime._stops.Add(() => sip.DisposeAsync());
+            // Stopping hangs up every call first (BYE/CANCEL/final responses), while SIP can still send them.
+            runtime._stops.Add(async () => await calls.HangupAllAsync(HangupCause.SystemShutdown).ConfigureAwait(false));
             await esl.StartAsync(cancellationToken).ConfigureAwait(false);
             runtime._stops.Add(() => esl.DisposeAsync());
             HostLog.Ready(log, addresses.Domain, directory.Current.Users.Count);
