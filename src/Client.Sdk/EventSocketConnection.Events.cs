@@ -133,7 +133,6 @@ public abstract partial class EventSocketConnection
 
     private async Task DispatchLoopAsync()
     {
-        await Task.Yield();
         while (await _dispatch.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             while (_dispatch.Reader.TryRead(out var message))

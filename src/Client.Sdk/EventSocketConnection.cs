@@ -27,7 +27,7 @@ public abstract partial class EventSocketConnection : IAsyncDisposable, IEslTran
         EventQueueCapacity = eventQueueCapacity;
         _format = eventFormat;
         _fanout = new EventFanout<EventMessage>(eventQueueCapacity, logger);
-        _dispatchLoop = DispatchLoopAsync();
+        _dispatchLoop = Task.Run(DispatchLoopAsync);
     }
 
     /// <summary>True while a connection to the switch is up.</summary>
@@ -142,6 +142,7 @@ public abstract partial class EventSocketConnection : IAsyncDisposable, IEslTran
             if (_jobs.TryRemove(key, out var job))
             {
                 job.TrySetException(error);
+                _ = job.Task.Exception;
             }
         }
 
@@ -150,6 +151,7 @@ public abstract partial class EventSocketConnection : IAsyncDisposable, IEslTran
             if (_executes.TryRemove(key, out var execute))
             {
                 execute.Completion.TrySetException(error);
+                _ = execute.Completion.Task.Exception;
             }
         }
     }

@@ -75,7 +75,7 @@ public sealed class OutboundListener : IAsyncDisposable
                     break;
                 }
 
-                var task = HandleAsync(socket, handler, cancellationToken);
+                var task = Task.Run(() => HandleAsync(socket, handler, cancellationToken), CancellationToken.None);
                 lock (running)
                 {
                     running.Add(task);
@@ -115,7 +115,6 @@ public sealed class OutboundListener : IAsyncDisposable
 
     private async Task HandleAsync(Socket socket, Func<OutboundSession, CancellationToken, Task> handler, CancellationToken cancellationToken)
     {
-        await Task.Yield();
         var peer = socket.RemoteEndPoint?.ToString() ?? "switch";
         OutboundSession session;
         try

@@ -165,9 +165,11 @@ internal sealed class EslTransport : IAsyncDisposable
         foreach (var waiter in pending)
         {
             waiter.TrySetException(error);
+            _ = waiter.Task.Exception; // observed: a caller may have stopped waiting (cancelled)
         }
 
         _greeting.TrySetException(error);
+        _ = _greeting.Task.Exception;
         _closing.Cancel();
         try
         {

@@ -136,6 +136,14 @@ internal sealed partial class EslConnection
     }
 
     /// <summary>Offers an event from a publisher thread: subscription check and a non-blocking bounded enqueue.</summary>
+    /// <summary>True when this connection is subscribed to events of that name for every channel (not myevents-bound).</summary>
+    public bool ListensFor(string eventName)
+    {
+        var subscription = _subscription;
+        return subscription.Listening && subscription.MyEventsUuid is null
+            && subscription.HasType(EslEventNames.IndexOf(eventName));
+    }
+
     public void OfferEvent(EslEvent evt)
     {
         if (_closed || _abortFrame is not null)

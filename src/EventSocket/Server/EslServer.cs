@@ -85,6 +85,22 @@ public sealed partial class EslServer : IAsyncDisposable
     /// <summary>Number of bgapi jobs still running.</summary>
     public int RunningJobs => _ctx.RunningJobs;
 
+    /// <summary>
+    /// True when an authenticated connection listens for <paramref name="eventName"/> on every channel: the host uses
+    /// it to know whether any controller would hear about a new call.
+    /// </summary>
+    public bool HasListenerFor(string eventName)
+    {
+        foreach (var connection in _hub.Connections)
+        {
+            if (connection.ListensFor(eventName))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary>Subscribes to the event and log sources and, when <see cref="EslServerOptions.ListenAddress"/> is set, starts listening.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {

@@ -1,3 +1,6 @@
+using Switch.Registrar;
+using Switch.Sip.Auth;
+
 namespace Switch.Hosting;
 
 /// <summary>
@@ -10,7 +13,12 @@ internal sealed class SwitchOptions
     public EventSocketOptions EventSocket { get; set; } = new();
     public RtpOptions Rtp { get; set; } = new();
     public CallOptions Calls { get; set; } = new();
-    public RegistrarOptions Registrar { get; set; } = new();
+    public RegistrarOptions Registrar { get; set; } = new() { Store = "sqlite" };
+
+    /// <summary>Users and domain. Empty: users 1000-1019 with password 1234, as a stock FreeSWITCH ships.</summary>
+    public DirectoryOptions Directory { get; set; } = new();
+
+    public DigestOptions Digest { get; set; } = new();
 
     /// <summary>Where the embedded SQLite store keeps registrations.</summary>
     public string DataDir { get; set; } = "data";
@@ -69,16 +77,4 @@ internal sealed class CallOptions
 {
     /// <summary>A parked channel nobody acts on is hung up after this many seconds.</summary>
     public int ParkTimeoutSeconds { get; set; } = 60;
-}
-
-internal sealed class RegistrarOptions
-{
-    /// <summary>sqlite (default, in DataDir), memory, or redis.</summary>
-    public string Store { get; set; } = "sqlite";
-
-    /// <summary>HOST:PORT of Redis when Store is redis.</summary>
-    public string Redis { get; set; } = "127.0.0.1:6379";
-
-    public int MinExpiresSeconds { get; set; } = 60;
-    public int MaxExpiresSeconds { get; set; } = 3600;
 }

@@ -64,13 +64,10 @@ internal sealed class SwitchOptionsValidator : IValidateOptions<SwitchOptions>
         {
             failures.Add($"Calls:ParkTimeoutSeconds: {options.Calls.ParkTimeoutSeconds} must be at least 1");
         }
-        if (options.Registrar.Store is not ("sqlite" or "memory" or "redis"))
+        failures.AddRange(options.Registrar.Validate());
+        if (options.Digest.NonceLifetime <= TimeSpan.Zero)
         {
-            failures.Add($"Registrar:Store: '{options.Registrar.Store}' is not sqlite, memory or redis");
-        }
-        if (options.Registrar.MinExpiresSeconds < 1 || options.Registrar.MaxExpiresSeconds < options.Registrar.MinExpiresSeconds)
-        {
-            failures.Add("Registrar:MinExpiresSeconds/MaxExpiresSeconds: need 1 <= min <= max");
+            failures.Add("Digest:NonceLifetime must be positive");
         }
         if (string.IsNullOrWhiteSpace(options.DataDir))
         {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
@@ -17,6 +18,7 @@ internal sealed class MediaEngine : IAsyncDisposable
     private readonly ConcurrentDictionary<MediaLeg, byte> _legs = new();
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
+    private readonly Meter _meter = new("Switch.Media");
     private int _disposed;
 
     public MediaEngine(MediaOptions options, TimeProvider time, ILoggerFactory loggerFactory)
@@ -28,6 +30,8 @@ internal sealed class MediaEngine : IAsyncDisposable
         Ports = new RtpPortPool(options.Ports);
         Clock = new MediaClock(time, _logger);
         AdvertisedAddress = options.EffectiveAdvertisedAddress.ToString();
+        _meter.CreateObservableGauge("switch.media.legs", () => LegCount, description: "Media legs open");
+        _meter.CreateObservableGauge("switch.media.rtp_ports.in_use", () => Ports.InUse, description: "RTP/RTCP port pairs in use");
     }
 
     public MediaOptions Options { get; }
@@ -111,5 +115,6 @@ internal sealed class MediaEngine : IAsyncDisposable
         }
 
         Clock.Dispose();
+        _meter.Dispose();
     }
 }

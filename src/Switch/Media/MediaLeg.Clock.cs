@@ -67,6 +67,7 @@ internal sealed partial class MediaLeg
             }
 
             Volatile.Write(ref _playback, playback);
+            _output.MarkSourceChange();
             EnsureOnClock();
         }
 

@@ -170,11 +170,12 @@ internal sealed partial class MediaLeg : IMediaClockListener, IAsyncDisposable
 
     private void OnDigit(DtmfDigit digit)
     {
-        Interlocked.Increment(ref _dtmfDigits);
         _observer?.OnDtmf(this, digit);
         if (Bridge is { DtmfMode: DtmfRelayMode.Regenerate } bridge)
         {
             bridge.Other(this).SendDtmf(digit.Digit.ToString(), digit.DurationSamples / 8);
         }
+
+        Interlocked.Increment(ref _dtmfDigits);
     }
 }

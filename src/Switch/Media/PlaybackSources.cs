@@ -2,7 +2,11 @@ using System.Globalization;
 
 namespace Switch.Media;
 
-/// <summary>Opens a FreeSWITCH-style playback source: <c>tone_stream://</c>, <c>silence_stream://</c> or a WAV path.</summary>
+/// <summary>
+/// Opens a FreeSWITCH-style playback source: <c>tone_stream://</c>, <c>silence_stream://</c> or a WAV path
+/// (optionally <c>file://</c>). Returns <see cref="PlaybackStatus.Completed"/> when the source opened, else
+/// NotFound or Failed with the reason.
+/// </summary>
 internal static class PlaybackSources
 {
     public const string ToneStreamPrefix = "tone_stream://";

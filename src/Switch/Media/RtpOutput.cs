@@ -190,6 +190,15 @@ internal sealed class RtpOutput
         }
     }
 
+    /// <summary>A new source starts (e.g. another playback): its first packet carries the marker bit.</summary>
+    public void MarkSourceChange()
+    {
+        lock (_lock)
+        {
+            _markNext = true;
+        }
+    }
+
     /// <summary>Starts an RFC 4733 event at the current point of the timeline; returns its timestamp.</summary>
     public uint BeginEvent()
     {
@@ -257,16 +266,19 @@ internal sealed class RtpOutput
             return false;
         }
 
+        // Counted before the send so a snapshot taken by whoever receives the packet already includes it.
+        Interlocked.Increment(ref _packetsSent);
+        Interlocked.Add(ref _bytesSent, length);
         try
         {
             _socket.SendTo(_buffer.AsSpan(0, length), SocketFlags.None, target);
-            _packetsSent++;
-            _bytesSent += length;
             return true;
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
-            _sendErrors++;
+            Interlocked.Decrement(ref _packetsSent);
+            Interlocked.Add(ref _bytesSent, -length);
+            Interlocked.Increment(ref _sendErrors);
             return false;
         }
     }

@@ -15,6 +15,9 @@ internal sealed record ToneSpec(IReadOnlyList<ToneSegment> Segments, int Loops)
     /// <summary>FreeSWITCH's <c>us-ring</c>: 2 s of 440+480 Hz, 4 s off.</summary>
     public const string UsRing = "%(2000,4000,440,480)";
 
+    /// <summary>The default ringback as a playback source: <c>leg.Play(ToneSpec.RingbackStream)</c> loops until stopped.</summary>
+    public const string RingbackStream = "tone_stream://" + UsRing + ";loops=-1";
+
     /// <summary>The ringback played by default while a b-leg rings: <see cref="UsRing"/> looping forever.</summary>
     public static readonly ToneSpec Ringback = new([new ToneSegment(2000, 4000, [440, 480], DefaultVolumeDb)], -1);
 

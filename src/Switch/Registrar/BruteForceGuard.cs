@@ -38,6 +38,23 @@ internal sealed class BruteForceGuard
         }
     }
 
+    /// <summary>
+    /// True when the source is banned and was already answered once: its packets can be dropped before any
+    /// parsing or transaction state (no side effect, unlike <see cref="Check"/>).
+    /// </summary>
+    public bool IsSilenced(IPAddress source)
+    {
+        if (!Enabled)
+        {
+            return false;
+        }
+        var now = _time.GetUtcNow();
+        lock (_lock)
+        {
+            return _sources.TryGetValue(source, out var state) && state.Told && state.BannedUntil is { } until && until > now;
+        }
+    }
+
     public BanCheck Check(IPAddress source)
     {
         if (!Enabled)

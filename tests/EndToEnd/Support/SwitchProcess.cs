@@ -69,9 +69,9 @@ internal sealed class SwitchProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         try
         {
-            await sw.WaitForLogAsync($"listening on udp/127.0.0.1:{sip}", TimeSpan.FromSeconds(30));
-            await sw.WaitForLogAsync($"listening on tcp/127.0.0.1:{sip}", TimeSpan.FromSeconds(10));
+            await sw.WaitForLogAsync($"SIP listening on udp+tcp 127.0.0.1:{sip}", TimeSpan.FromSeconds(30));
             await sw.WaitForLogAsync($"Event socket listening on 127.0.0.1:{esl}", TimeSpan.FromSeconds(10));
+            await sw.WaitForLogAsync("Ready: domain", TimeSpan.FromSeconds(10));
         }
         catch
         {

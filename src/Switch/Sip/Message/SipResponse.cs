@@ -1,7 +1,7 @@
 namespace Switch.Sip.Message;
 
 /// <summary>An immutable SIP response.</summary>
-internal sealed partial class SipResponse : SipMessage
+internal sealed class SipResponse : SipMessage
 {
     internal SipResponse(ReadOnlyMemory<byte> data, TextSegment startLine, SipHeaderField[] fields, ReadOnlyMemory<byte> body, in SipMessageKeys keys, int statusCode, string reasonPhrase)
         : base(data, startLine, fields, body, keys)

@@ -78,6 +78,12 @@ internal abstract class SipClientTransaction : SipTransaction
 
     private protected override void OnTerminated()
     {
+        if (!_final.Task.IsCompleted)
+        {
+            // Only a shutdown ends a transaction without a final response (timeouts deliver 408, transport errors 503).
+            _final.TrySetResult(SipResponse.CreateFor(Request, 503, "Service Unavailable (stack stopped)"));
+        }
+
         _responses.Writer.TryComplete();
         Layer.Remove(this);
     }

@@ -11,7 +11,7 @@ internal sealed record SipFlow(SipTransportType Transport, IPEndPoint Local, IPE
     public bool IsReliable => Transport == SipTransportType.Tcp;
 
     /// <summary>A target that sends back over this flow (the same TCP connection when it is still open).</summary>
-    public SipTarget ToTarget() => new(Transport, Remote, ConnectionId);
+    public SipTarget ToTarget() => new(Transport, Remote, ConnectionId, Local);
 
     public override string ToString() =>
         Transport.ToString().ToLowerInvariant() + "/" + Remote + (ConnectionId != 0 ? "#" + ConnectionId : string.Empty);

@@ -142,7 +142,8 @@ internal sealed partial class SipTransport : ISipTransport, IAsyncDisposable
     {
         if (target.Transport == SipTransportType.Udp)
         {
-            var listener = via is not null ? ListenerFor(via.Local) : ListenerFor(target.EndPoint.AddressFamily);
+            var local = via?.Local ?? target.LocalEndPoint;
+            var listener = local is not null ? ListenerFor(local) : ListenerFor(target.EndPoint.AddressFamily);
             var remote = Normalize(target.EndPoint, listener.Socket.AddressFamily);
             Trace.Sent(bytes.Span, SipTransportType.Udp, listener.EndPoint, remote);
             _ = await listener.Socket.SendToAsync(bytes, SocketFlags.None, remote, cancellationToken);

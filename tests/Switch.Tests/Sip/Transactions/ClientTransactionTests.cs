@@ -140,6 +140,17 @@ public sealed class ClientTransactionTests : TransactionTestBase
     }
 
     [Fact]
+    public void Shutdown_completes_pending_transactions_with_503()
+    {
+        var tx = Layer.SendRequest(Outgoing("INVITE"), UdpTarget);
+        Layer.OnMessage(Answer(tx.Request, 180), FakeSipTransport.Flow());
+        Layer.Dispose();
+        Assert.Equal(503, tx.FinalResponse.Result.StatusCode);
+        Assert.True(tx.Responses.Completion.IsCompleted || tx.Responses.TryRead(out _));
+        Assert.Equal(0, Time.ActiveTimerCount);
+    }
+
+    [Fact]
     public void Ack_for_2xx_gets_a_new_branch()
     {
         var tx = Layer.SendRequest(Outgoing("INVITE"), UdpTarget);
