@@ -82,6 +82,22 @@ internal sealed class SwitchHarness : IAsyncDisposable
         });
     }
 
+    /// <summary>
+    /// Moves the clock in one-second steps, letting the network deliver between steps (a single jump would fire
+    /// retransmission and timeout timers of requests whose responses are still in flight).
+    /// </summary>
+    public async Task AdvanceAsync(TimeSpan by)
+    {
+        var step = TimeSpan.FromSeconds(1);
+        while (by > TimeSpan.Zero)
+        {
+            var next = by < step ? by : step;
+            Clock.Advance(next);
+            by -= next;
+            await Network.IdleAsync();
+        }
+    }
+
     /// <summary>The uuid of the inbound channel a phone call created (waits for its park).</summary>
     public async Task<string> ParkedUuidAsync(PhoneCall call)
     {
