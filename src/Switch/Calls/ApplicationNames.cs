@@ -12,6 +12,8 @@ internal static class ApplicationNames
     public const string Set = "set";
     public const string Export = "export";
     public const string Sleep = "sleep";
+    public const string Playback = "playback";
+    public const string SendDtmf = "send_dtmf";
 
     /// <summary>Application-Response of an application this switch does not have.</summary>
     public const string InvalidApplicationResponse = "-ERR Invalid Application";

@@ -81,6 +81,13 @@ internal sealed partial class Call
             case ApplicationNames.Bridge:
                 await StartBridgeApplicationAsync(leg, run).ConfigureAwait(false);
                 break;
+            case ApplicationNames.Playback:
+                await StartPlaybackAsync(leg, run).ConfigureAwait(false);
+                break;
+            case ApplicationNames.SendDtmf:
+                leg.Signaling.SendDtmf(run.Data ?? string.Empty);
+                FinishApplication(leg, run, null);
+                break;
             default:
                 CallLog.UnknownApplication(_engine.Logger, leg.Uuid, run.Name);
                 FinishApplication(leg, run, ApplicationNames.InvalidApplicationResponse);

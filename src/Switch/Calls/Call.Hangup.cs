@@ -52,6 +52,10 @@ internal sealed partial class Call
 
         if (leg.RunningApplication is { } running)
         {
+            if (running.Name == ApplicationNames.Playback)
+            {
+                leg.Signaling.StopPlayback();
+            }
             FinishApplication(leg, running, null);
         }
         LeavePark(leg);

@@ -41,6 +41,26 @@ internal sealed partial class CallEngine
             return true;
         }, false);
 
+    /// <summary>uuid_break: stops the playback in progress on the channel. False when there is no such channel.</summary>
+    public Task<bool> BreakAsync(string uuid) =>
+        OnLegAsync(uuid, static (_, leg) =>
+        {
+            if (leg.IsHungUp)
+            {
+                return ValueTask.FromResult(false);
+            }
+            leg.Signaling.StopPlayback();
+            return ValueTask.FromResult(true);
+        }, false);
+
+    /// <summary>uuid_send_dtmf: sends digits to the channel's far end. False when there is no such channel or no media.</summary>
+    public Task<bool> SendDtmfAsync(string uuid, string digits) =>
+        OnLegAsync(uuid, (_, leg) => ValueTask.FromResult(!leg.IsHungUp && leg.Signaling.SendDtmf(digits)), false);
+
+    /// <summary>The uuid of the leg bridged with this one, or null.</summary>
+    public Task<string?> BridgedPeerAsync(string uuid) =>
+        OnLegAsync<string?>(uuid, static (_, leg) => ValueTask.FromResult(leg.BridgedTo?.Uuid), null);
+
     /// <summary>uuid_setvar: a null or empty value unsets.</summary>
     public Task<bool> SetVariableAsync(string uuid, string name, string? value) =>
         OnLegAsync(uuid, (_, leg) =>

@@ -128,4 +128,7 @@ internal sealed partial class CallEngine : ILegEvents
         PostToLeg(uuid, (call, leg) => call.HangupAsync(leg, cause, byFarEnd: true, variables));
 
     bool ILegEvents.Post(string uuid, Func<ValueTask> work) => PostToLeg(uuid, (_, _) => work());
+
+    void ILegEvents.Dtmf(string uuid, char digit, int durationSamples, string source) =>
+        PostToLeg(uuid, (call, leg) => call.OnDtmf(leg, digit, durationSamples, source));
 }

@@ -18,6 +18,9 @@ internal interface ILegEvents
     /// </summary>
     void Ended(string uuid, HangupCause cause, IReadOnlyList<KeyValuePair<string, string>>? variables = null);
 
+    /// <summary>A DTMF digit arrived from the far end (duration in 8 kHz samples; source as FreeSWITCH names it, e.g. RTP).</summary>
+    void Dtmf(string uuid, char digit, int durationSamples, string source);
+
     /// <summary>
     /// Runs protocol work on the mailbox of the call owning the leg (e.g. relaying a re-INVITE to the bridged
     /// leg, which must not happen on a transport thread). False when the leg is gone.

@@ -40,6 +40,20 @@ internal interface ILegSignaling
     /// </summary>
     IReadOnlyList<KeyValuePair<string, string>>? TakeVariables();
 
+    /// <summary>
+    /// Plays a file or tone to the leg (<c>tone_stream://</c>, <c>silence_stream://</c>, a WAV path).
+    /// <paramref name="onCompleted"/> runs once, on any thread, with FreeSWITCH's Application-Response
+    /// (FILE PLAYED, FILE NOT FOUND, PLAYBACK ERROR) and whether it was stopped early. False when the leg
+    /// has no media to play on.
+    /// </summary>
+    bool TryStartPlayback(string source, Action<string, bool> onCompleted);
+
+    /// <summary>Stops the playback in progress, if any (uuid_break, hangup).</summary>
+    void StopPlayback();
+
+    /// <summary>Sends DTMF digits to the far end (RFC 4733). False when the leg has no media.</summary>
+    bool SendDtmf(string digits);
+
     /// <summary>Connects this leg's media with the peer's (RTP relay) once the legs are bridged.</summary>
     ValueTask BridgeAsync(ILegSignaling peer, CancellationToken cancellationToken);
 

@@ -5,13 +5,37 @@ using Switch.Sdp;
 namespace Switch.Calls.Sip;
 
 /// <summary>Leg media on the switch's RTP relay: a <see cref="MediaLeg"/> with latching, bridged with <see cref="MediaBridge"/>.</summary>
-internal sealed class AnchoredMedia(MediaLeg leg) : ILegMedia
+internal sealed class AnchoredMedia : ILegMedia, IMediaLegObserver
 {
     private readonly Lock _gate = new();
     private MediaBridge? _bridge;
     private Playback? _ringback;
+    private MediaLeg? _leg;
 
-    public MediaLeg Leg { get; } = leg;
+    public MediaLeg Leg => _leg ?? throw new InvalidOperationException("No media leg attached.");
+
+    public Action<DtmfDigit>? DtmfReceived { get; set; }
+
+    internal void Attach(MediaLeg leg) => _leg = leg;
+
+    public void Play(string source, Action<PlaybackResult> onCompleted)
+    {
+        StopRingback();
+        var playback = Leg.Play(source);
+        _ = playback.Completion.ContinueWith(static (t, state) => ((Action<PlaybackResult>)state!)(t.Result), onCompleted,
+            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously | TaskContinuationOptions.OnlyOnRanToCompletion,
+            TaskScheduler.Default);
+    }
+
+    public void StopPlayback() => Leg.StopPlayback();
+
+    public bool SendDtmf(string digits) => Leg.SendDtmf(digits);
+
+    void IMediaLegObserver.OnDtmf(MediaLeg leg, DtmfDigit digit) => DtmfReceived?.Invoke(digit);
+
+    void IMediaLegObserver.OnPlaybackCompleted(MediaLeg leg, PlaybackResult result)
+    {
+    }
 
     public string Address => Leg.AdvertisedAddress;
 
@@ -85,9 +109,11 @@ internal sealed class AnchoredMediaProvider(MediaEngine engine) : IMediaProvider
 {
     public bool TryCreate(string name, [NotNullWhen(true)] out ILegMedia? media)
     {
-        if (engine.TryCreateLeg(name, null, out var leg, out _))
+        var anchored = new AnchoredMedia();
+        if (engine.TryCreateLeg(name, anchored, out var leg, out _))
         {
-            media = new AnchoredMedia(leg);
+            anchored.Attach(leg);
+            media = anchored;
             return true;
         }
         media = null;

@@ -28,6 +28,18 @@ internal interface ILegMedia : IAsyncDisposable
     void StartRingback(string toneSpec);
 
     void StopRingback();
+
+    /// <summary>Plays a source (file, tone_stream://, silence_stream://); <paramref name="onCompleted"/> runs once when it ends.</summary>
+    void Play(string source, Action<Switch.Media.PlaybackResult> onCompleted);
+
+    /// <summary>Stops the playback in progress (it completes as stopped).</summary>
+    void StopPlayback();
+
+    /// <summary>Sends RFC 4733 digits; false when no codec or remote address is set yet.</summary>
+    bool SendDtmf(string digits);
+
+    /// <summary>Called for each DTMF digit received (on a socket thread).</summary>
+    Action<Switch.Media.DtmfDigit>? DtmfReceived { get; set; }
 }
 
 /// <summary>Allocates leg media (an RTP port from the pool).</summary>

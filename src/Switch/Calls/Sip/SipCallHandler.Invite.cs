@@ -22,6 +22,12 @@ internal sealed partial class SipCallHandler
             Refuse(tx, 480, "no controller attached");
             return;
         }
+        if (UnsupportedRequirement(invite) is { } unsupported)
+        {
+            SipCallLog.Refused(Logger, invite.CallId, source, 420, "requires " + unsupported);
+            tx.TrySendResponse(tx.CreateResponseBuilder(420).AddHeader(SipHeaderNames.Unsupported, unsupported).BuildResponse());
+            return;
+        }
         if (!TryCheckSessionInterval(tx))
         {
             return;
@@ -100,6 +106,23 @@ internal sealed partial class SipCallHandler
             // The CANCEL arrived while the channel was being created.
             leg.OnCancel(null);
         }
+    }
+
+    /// <summary>An option in Require the switch does not implement (RFC 3261 §8.2.2.3: 420), e.g. 100rel; null when all are known.</summary>
+    private static string? UnsupportedRequirement(SipRequest request)
+    {
+        List<string>? unsupported = null;
+        foreach (var value in request.GetHeaders(SipHeaderNames.Require))
+        {
+            foreach (var token in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (!token.Equals("timer", StringComparison.OrdinalIgnoreCase))
+                {
+                    (unsupported ??= []).Add(token);
+                }
+            }
+        }
+        return unsupported is null ? null : string.Join(", ", unsupported);
     }
 
     private void Refuse(ServerInviteTransaction tx, int status, string why)

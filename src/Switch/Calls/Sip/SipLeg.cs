@@ -44,7 +44,20 @@ internal abstract partial class SipLeg : ILegSignaling
     /// <summary>The negotiated audio stream, once offer/answer completed.</summary>
     public SdpAudioNegotiation? Audio { get; private protected set; }
 
-    public ILegMedia? Media { get; private protected set; }
+    public ILegMedia? Media
+    {
+        get => _media;
+        private protected set
+        {
+            _media = value;
+            if (value is not null)
+            {
+                value.DtmfReceived = digit => Context.Events.Dtmf(Uuid, digit.Digit, digit.DurationSamples, digit.Source);
+            }
+        }
+    }
+
+    private ILegMedia? _media;
 
     /// <summary>The dialog, once a To tag exists on both sides.</summary>
     public SipDialog? Dialog { get; private protected set; }
@@ -85,6 +98,20 @@ internal abstract partial class SipLeg : ILegSignaling
         }
         return ValueTask.CompletedTask;
     }
+
+    public bool TryStartPlayback(string source, Action<string, bool> onCompleted)
+    {
+        if (Media is not { } media)
+        {
+            return false;
+        }
+        media.Play(source, result => onCompleted(result.ApplicationResponse, result.Status == Switch.Media.PlaybackStatus.Stopped));
+        return true;
+    }
+
+    public void StopPlayback() => Media?.StopPlayback();
+
+    public bool SendDtmf(string digits) => Media is { } media && media.SendDtmf(digits);
 
     public ValueTask UnbridgeAsync(CancellationToken cancellationToken)
     {

@@ -21,6 +21,9 @@ internal static class ChannelCommands
         new UuidExistsCommand(engine),
         new UuidDumpCommand(engine, bus),
         new HupAllCommand(engine),
+        new UuidBreakCommand(engine),
+        new UuidSendDtmfCommand(engine),
+        new UuidBroadcastCommand(engine),
         new OriginateCommand(engine, loggerFactory.CreateLogger<OriginateCommand>()),
     ];
 }

@@ -25,6 +25,44 @@ internal sealed class FakeSignaling(string name) : ILegSignaling
         return pending;
     }
 
+    /// <summary>The playback in progress: the test completes it with <see cref="CompletePlayback"/>.</summary>
+    public (string Source, Action<string, bool> Done)? Playing { get; private set; }
+
+    public bool HasMedia { get; set; } = true;
+
+    public bool TryStartPlayback(string source, Action<string, bool> onCompleted)
+    {
+        if (!HasMedia)
+        {
+            return false;
+        }
+        _actions.Enqueue("play:" + source);
+        Playing = (source, onCompleted);
+        return true;
+    }
+
+    public void CompletePlayback(string response = "FILE PLAYED", bool stopped = false)
+    {
+        var playing = Playing;
+        Playing = null;
+        playing?.Done(response, stopped);
+    }
+
+    public void StopPlayback()
+    {
+        if (Playing is not null)
+        {
+            _actions.Enqueue("stop_playback");
+            CompletePlayback("FILE PLAYED", stopped: true);
+        }
+    }
+
+    public bool SendDtmf(string digits)
+    {
+        _actions.Enqueue("dtmf:" + digits);
+        return HasMedia;
+    }
+
     public ValueTask InviteAsync(CancellationToken cancellationToken)
     {
         _actions.Enqueue("invite");

@@ -247,4 +247,39 @@ public sealed class B2buaInboundTests
 
         await call.WaitForResponseAsync(481);
     }
+
+    [Fact]
+    public async Task Unsupported_required_extensions_get_420()
+    {
+        await using var sw = new SwitchHarness();
+        var alice = sw.Phone("1000", "192.0.2.55");
+        var call = alice.Call("5000", alice.Sdp(), ("Require", "100rel"));
+        var refused = await call.WaitForResponseAsync(420);
+        Assert.Equal("100rel", refused.GetHeader("Unsupported"));
+        Assert.Equal(0, sw.Engine.ChannelCount);
+    }
+
+    [Fact]
+    public async Task Dtmf_from_the_media_and_playback_to_it_reach_the_channel()
+    {
+        await using var sw = new SwitchHarness();
+        var alice = sw.Phone("1000", "192.0.2.55");
+        var call = alice.Call("5000", alice.Sdp());
+        var uuid = await sw.ParkedUuidAsync(call);
+        await sw.Engine.AnswerAsync(uuid);
+        var media = sw.Media.Created.Single();
+
+        media.DtmfReceived!(new Switch.Media.DtmfDigit('7', 1600));
+        var dtmf = await sw.Events.WaitAsync("DTMF", uuid);
+        Assert.Equal("7", dtmf.GetHeader("DTMF-Digit"));
+        Assert.Equal("1600", dtmf.GetHeader("DTMF-Duration"));
+
+        var play = sw.Engine.ExecuteApplicationAsync(uuid, "playback", "/sounds/welcome.wav", null).AsTask();
+        await sw.Events.WaitAsync("PLAYBACK_START", uuid);
+        Assert.Equal("/sounds/welcome.wav", media.Playing!.Value.Source);
+        media.Finish(Switch.Media.PlaybackStatus.NotFound);
+        Assert.Equal("FILE NOT FOUND", (await play.WaitAsync(TimeSpan.FromSeconds(10))).Response);
+        Assert.True(await sw.Engine.SendDtmfAsync(uuid, "42"));
+        Assert.Contains("dtmf 42", media.Actions);
+    }
 }

@@ -47,6 +47,31 @@ internal sealed class FakeMedia(string name, int port) : ILegMedia
 
     public void StopRingback() => Ringback = null;
 
+    public Action<Switch.Media.DtmfDigit>? DtmfReceived { get; set; }
+
+    public (string Source, Action<Switch.Media.PlaybackResult> Done)? Playing { get; private set; }
+
+    public void Play(string source, Action<Switch.Media.PlaybackResult> onCompleted)
+    {
+        _actions.Enqueue("play " + source);
+        Playing = (source, onCompleted);
+    }
+
+    public void Finish(Switch.Media.PlaybackStatus status = Switch.Media.PlaybackStatus.Completed)
+    {
+        var playing = Playing;
+        Playing = null;
+        playing?.Done(new Switch.Media.PlaybackResult(status, playing.Value.Source, 8000));
+    }
+
+    public void StopPlayback() => Finish(Switch.Media.PlaybackStatus.Stopped);
+
+    public bool SendDtmf(string digits)
+    {
+        _actions.Enqueue("dtmf " + digits);
+        return true;
+    }
+
     public ValueTask DisposeAsync()
     {
         Disposed = true;

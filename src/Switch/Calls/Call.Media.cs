@@ -1,0 +1,70 @@
+using System.Globalization;
+
+namespace Switch.Calls;
+
+/// <summary>Media applications and events: playback (PLAYBACK_START/STOP), DTMF received and sent, uuid_break.</summary>
+internal sealed partial class Call
+{
+    /// <summary>The playback application: pre-answers an unanswered inbound leg (media is needed), then plays.</summary>
+    private async ValueTask StartPlaybackAsync(Channel leg, ApplicationRun run)
+    {
+        var source = run.Data?.Trim();
+        if (string.IsNullOrEmpty(source))
+        {
+            FinishApplication(leg, run, "PLAYBACK ERROR");
+            return;
+        }
+        if (!leg.IsAnswered && !leg.HasEarlyMedia && leg.Direction == CallDirection.Inbound)
+        {
+            await PreAnswerAsync(leg).ConfigureAwait(false);
+        }
+        var uuid = leg.Uuid;
+        var engine = _engine;
+        if (Events.HasSubscribers)
+        {
+            var start = ChannelEvents.Create("PLAYBACK_START", leg);
+            start.Add("Playback-File-Path", source);
+            Publish(start);
+        }
+        var started = leg.Signaling.TryStartPlayback(source, (response, stopped) =>
+            engine.PostToLeg(uuid, (call, l) => call.OnPlaybackDone(l, run, source, response, stopped)));
+        if (!started)
+        {
+            await OnPlaybackDone(leg, run, source, "PLAYBACK ERROR", stopped: false).ConfigureAwait(false);
+        }
+    }
+
+    private ValueTask OnPlaybackDone(Channel leg, ApplicationRun run, string source, string response, bool stopped)
+    {
+        if (run.Finished)
+        {
+            return ValueTask.CompletedTask;
+        }
+        if (Events.HasSubscribers)
+        {
+            var stop = ChannelEvents.Create("PLAYBACK_STOP", leg);
+            stop.Add("Playback-File-Path", source);
+            stop.Add("Playback-Status", stopped ? "break" : "done");
+            Publish(stop);
+        }
+        leg.Variables.Set("playback_terminator_used", null);
+        FinishApplication(leg, run, response);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>DTMF event: the channel block without variables, then DTMF-Digit, DTMF-Duration, DTMF-Source.</summary>
+    internal ValueTask OnDtmf(Channel leg, char digit, int durationSamples, string source)
+    {
+        if (leg.IsHungUp || !Events.HasSubscribers)
+        {
+            return ValueTask.CompletedTask;
+        }
+        var e = ChannelEvents.Start("DTMF", leg);
+        ChannelEvents.AddChannelData(e, leg, includeVariables: false);
+        e.Add("DTMF-Digit", digit.ToString());
+        e.Add("DTMF-Duration", durationSamples.ToString(CultureInfo.InvariantCulture));
+        e.Add("DTMF-Source", source);
+        Publish(e);
+        return ValueTask.CompletedTask;
+    }
+}
