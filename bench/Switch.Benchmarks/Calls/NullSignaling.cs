@@ -1,0 +1,56 @@
+using Switch.Calls;
+
+namespace Switch.Benchmarks.Calls;
+
+/// <summary>A protocol side that accepts everything and sends nothing, so benchmarks measure the call engine alone.</summary>
+internal sealed class NullSignaling : ILegSignaling
+{
+    public static readonly NullSignaling Instance = new();
+
+    public ValueTask InviteAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public ValueTask RingAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public ValueTask<bool> PreAnswerAsync(ILegSignaling? peer, CancellationToken cancellationToken) => ValueTask.FromResult(true);
+    public ValueTask<bool> AnswerAsync(ILegSignaling? peer, CancellationToken cancellationToken) => ValueTask.FromResult(true);
+    public ValueTask HangupAsync(HangupCause cause, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public IReadOnlyList<KeyValuePair<string, string>>? TakeVariables() => null;
+    public bool TryStartPlayback(string source, Action<string, bool> onCompleted) => false;
+    public void StopPlayback()
+    {
+    }
+
+    public bool SendDtmf(string digits) => false;
+    public ValueTask BridgeAsync(ILegSignaling peer, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    public ValueTask UnbridgeAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+}
+
+/// <summary>A dialer whose every endpoint answers through the engine's leg events right after the INVITE.</summary>
+internal sealed class AnsweringDialer(Func<ILegEvents> events) : ILegDialer
+{
+    public ValueTask<DialResolution> ResolveAsync(DialEndpoint endpoint, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(DialResolution.To(new DialContact("sofia/internal/1001@192.0.2.55:5060", "1001")));
+
+    public ILegSignaling CreateLeg(OutboundLegRequest request) => new AnsweringLeg(events(), request.Uuid);
+
+    private sealed class AnsweringLeg(ILegEvents events, string uuid) : ILegSignaling
+    {
+        public ValueTask InviteAsync(CancellationToken cancellationToken)
+        {
+            events.Answered(uuid);
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask RingAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask<bool> PreAnswerAsync(ILegSignaling? peer, CancellationToken cancellationToken) => ValueTask.FromResult(false);
+        public ValueTask<bool> AnswerAsync(ILegSignaling? peer, CancellationToken cancellationToken) => ValueTask.FromResult(true);
+        public ValueTask HangupAsync(HangupCause cause, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public IReadOnlyList<KeyValuePair<string, string>>? TakeVariables() => null;
+        public bool TryStartPlayback(string source, Action<string, bool> onCompleted) => false;
+        public void StopPlayback()
+        {
+        }
+
+        public bool SendDtmf(string digits) => false;
+        public ValueTask BridgeAsync(ILegSignaling peer, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        public ValueTask UnbridgeAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+    }
+}
