@@ -279,16 +279,17 @@ internal sealed class SipOutboundLeg : SipLeg
         var cseq = tx.Request.CSeq!.Value.Number;
         if (_answered && Dialog is { } confirmed)
         {
-            var ack = SipDialog.CreateUac(_invite!, response, _target.Target, ContactOf(_invite!));
             if (string.Equals(response.ToTag, confirmed.Id.RemoteTag, StringComparison.Ordinal))
             {
+                // A retransmitted 2xx: acknowledge it again (RFC 3261 §13.2.2.4).
                 Context.Layer.SendAck(confirmed.CreateAck(cseq).BuildRequest(), confirmed.Target);
             }
             else
             {
                 // A second fork answered: acknowledge and end that dialog.
-                Context.Layer.SendAck(ack.CreateAck(cseq).BuildRequest(), ack.Target);
-                SendByeOn(ack, HangupCause.LoseRace);
+                var extra = SipDialog.CreateUac(_invite!, response, _target.Target, ContactOf(_invite!));
+                Context.Layer.SendAck(extra.CreateAck(cseq).BuildRequest(), extra.Target);
+                SendByeOn(extra, HangupCause.LoseRace);
             }
             return Report.None;
         }

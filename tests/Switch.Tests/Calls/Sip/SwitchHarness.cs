@@ -20,7 +20,7 @@ namespace Switch.Tests.Calls.Sip;
 /// </summary>
 internal sealed class SwitchHarness : IAsyncDisposable
 {
-    public SwitchHarness(SipCallOptions? options = null, CallEngineOptions? engineOptions = null)
+    public SwitchHarness(SipCallOptions? options = null, CallEngineOptions? engineOptions = null, IMediaProvider? media = null)
     {
         Clock = new ManualTimeProvider();
         Network = new SipNetwork();
@@ -32,7 +32,7 @@ internal sealed class SwitchHarness : IAsyncDisposable
             new BruteForceGuard(new BruteForceOptions(), Clock, NullLogger<BruteForceGuard>.Instance), NullLogger<RequestAuthenticator>.Instance);
         Media = new FakeMediaProvider();
         Options = options ?? new SipCallOptions { TrustedNetworks = [IPNetwork.Parse("192.0.2.0/24")] };
-        B2bua = new B2bua(Bus, engineOptions ?? new CallEngineOptions(), Options, Media, Directory, Locations, Authenticator, Clock,
+        B2bua = new B2bua(Bus, engineOptions ?? new CallEngineOptions(), Options, media ?? Media, Directory, Locations, Authenticator, Clock,
             NullLoggerFactory.Instance, _ => "192.0.2.10:5060", () => HasController);
         var sink = new Sink();
         var transport = Network.Attach(TestPhone.Switch, sink);

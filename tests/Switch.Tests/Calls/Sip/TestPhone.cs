@@ -40,13 +40,16 @@ internal sealed class TestPhone : ISipRequestHandler, IDisposable
     public bool AutoAnswerReinvites { get; set; } = true;
 
     /// <summary>An SDP offer/answer from this phone with the given payload types (0 PCMU, 8 PCMA, 9 G722, 101 telephone-event).</summary>
-    public string Sdp(int port = 4000, string direction = "sendrecv", params int[] payloadTypes)
+    public string Sdp(int port = 4000, string direction = "sendrecv", params int[] payloadTypes) =>
+        Sdp(EndPoint.Address.ToString(), port, direction, payloadTypes);
+
+    /// <summary>An SDP with its media at <paramref name="ip"/> (e.g. a real loopback RTP socket).</summary>
+    public static string Sdp(string ip, int port, string direction = "sendrecv", params int[] payloadTypes)
     {
         if (payloadTypes.Length == 0)
         {
             payloadTypes = [0, 8, 101];
         }
-        var ip = EndPoint.Address.ToString();
         var lines = new List<string>
         {
             "v=0", $"o=- 1 1 IN IP4 {ip}", "s=phone", $"c=IN IP4 {ip}", "t=0 0",
