@@ -19,6 +19,14 @@ internal sealed class NullSignaling : ILegSignaling
     }
 
     public bool SendDtmf(string digits) => false;
+
+    public bool TryStartRecording(string path, out string? error)
+    {
+        error = "no media";
+        return false;
+    }
+
+    public bool StopRecording() => false;
     public ValueTask BridgeAsync(ILegSignaling peer, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     public ValueTask UnbridgeAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
@@ -50,6 +58,14 @@ internal sealed class AnsweringDialer(Func<ILegEvents> events) : ILegDialer
         }
 
         public bool SendDtmf(string digits) => false;
+
+    public bool TryStartRecording(string path, out string? error)
+    {
+        error = "no media";
+        return false;
+    }
+
+    public bool StopRecording() => false;
         public ValueTask BridgeAsync(ILegSignaling peer, CancellationToken cancellationToken) => ValueTask.CompletedTask;
         public ValueTask UnbridgeAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
     }

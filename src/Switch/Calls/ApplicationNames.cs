@@ -14,6 +14,8 @@ internal static class ApplicationNames
     public const string Sleep = "sleep";
     public const string Playback = "playback";
     public const string SendDtmf = "send_dtmf";
+    public const string RecordSession = "record_session";
+    public const string StopRecordSession = "stop_record_session";
 
     /// <summary>Application-Response of an application this switch does not have.</summary>
     public const string InvalidApplicationResponse = "-ERR Invalid Application";

@@ -84,6 +84,13 @@ internal sealed partial class Call
             case ApplicationNames.Playback:
                 await StartPlaybackAsync(leg, run).ConfigureAwait(false);
                 break;
+            case ApplicationNames.RecordSession:
+                StartRecordSessionApplication(leg, run);
+                break;
+            case ApplicationNames.StopRecordSession:
+                StopRecording(leg);
+                FinishApplication(leg, run, null);
+                break;
             case ApplicationNames.SendDtmf:
                 leg.Signaling.SendDtmf(run.Data ?? string.Empty);
                 FinishApplication(leg, run, null);

@@ -50,6 +50,7 @@ internal sealed partial class Call
             await UnbridgeAsync(leg, peer).ConfigureAwait(false);
         }
 
+        StopRecording(leg, "hangup");
         if (leg.RunningApplication is { } running)
         {
             if (running.Name == ApplicationNames.Playback)

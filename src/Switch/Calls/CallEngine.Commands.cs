@@ -57,6 +57,22 @@ internal sealed partial class CallEngine
     public Task<bool> SendDtmfAsync(string uuid, string digits) =>
         OnLegAsync(uuid, (_, leg) => ValueTask.FromResult(!leg.IsHungUp && leg.Signaling.SendDtmf(digits)), false);
 
+    /// <summary>uuid_record start: Found is false without such a channel; Started false (with the reason) when it cannot record.</summary>
+    public Task<(bool Found, bool Started, string? Error)> StartRecordingAsync(string uuid, string path, TimeSpan limit) =>
+        OnLegAsync(uuid, (call, leg) =>
+        {
+            var started = call.StartRecording(leg, path, limit, out var error);
+            return ValueTask.FromResult((true, started, error));
+        }, (false, false, (string?)null));
+
+    /// <summary>uuid_record stop: false when there is no such channel.</summary>
+    public Task<bool> StopRecordingAsync(string uuid) =>
+        OnLegAsync(uuid, static (call, leg) =>
+        {
+            call.StopRecording(leg);
+            return ValueTask.FromResult(true);
+        }, false);
+
     /// <summary>The uuid of the leg bridged with this one, or null.</summary>
     public Task<string?> BridgedPeerAsync(string uuid) =>
         OnLegAsync<string?>(uuid, static (_, leg) => ValueTask.FromResult(leg.BridgedTo?.Uuid), null);

@@ -14,6 +14,11 @@ internal sealed partial class Channel
 
     internal ITimer? ParkTimer { get; set; }
 
+    /// <summary>The file being recorded (record_session, uuid_record), or null.</summary>
+    internal string? RecordingPath { get; set; }
+
+    internal ITimer? RecordingTimer { get; set; }
+
     /// <summary>leg_timeout of a ringing outbound leg.</summary>
     internal ITimer? LegTimer { get; set; }
 

@@ -51,6 +51,15 @@ internal interface ILegSignaling
     /// <summary>Stops the playback in progress, if any (uuid_break, hangup).</summary>
     void StopPlayback();
 
+    /// <summary>
+    /// Starts recording both directions of the leg to a WAV file (replacing a recording in progress).
+    /// False, with a reason, when the leg has no media or the file cannot be created.
+    /// </summary>
+    bool TryStartRecording(string path, out string? error);
+
+    /// <summary>Stops the recording in progress; false when there is none.</summary>
+    bool StopRecording();
+
     /// <summary>Sends DTMF digits to the far end (RFC 4733). False when the leg has no media.</summary>
     bool SendDtmf(string digits);
 

@@ -109,4 +109,45 @@ public sealed class MediaApplicationTests
         Assert.Equal("+OK Message sent\n", await Api("uuid_broadcast", $"{a} /x.wav aleg"));
         await h.Events.WaitAsync(e => e.Name == "CHANNEL_EXECUTE" && e.GetHeader("Application") == "playback");
     }
+
+    [Fact]
+    public async Task Uuid_record_starts_stops_and_limits_recordings_with_events()
+    {
+        using var h = new EngineHarness();
+        var api = new ApiCommandRegistry(ChannelCommands.Create(h.Engine, h.Bus, NullLoggerFactory.Instance));
+        var a = await h.InboundAsync();
+        Task<string> Api(string args) => api.ExecuteAsync("uuid_record", args, CancellationToken.None).AsTask();
+
+        Assert.Equal("+OK Success\n", await Api($"{a} start /tmp/a.wav"));
+        Assert.Equal("/tmp/a.wav", h.Inbound[a].Recording);
+        var start = await h.Events.WaitAsync("RECORD_START", a);
+        Assert.Equal("/tmp/a.wav", start.GetHeader("Record-File-Path"));
+        Assert.Equal("+OK Success\n", await Api($"{a} stop /tmp/a.wav"));
+        Assert.Null(h.Inbound[a].Recording);
+        Assert.Equal("/tmp/a.wav", (await h.Events.WaitAsync("RECORD_STOP", a)).GetHeader("Record-File-Path"));
+
+        Assert.Equal("+OK Success\n", await Api($"{a} start /tmp/b.wav 5"));
+        h.Clock.Advance(TimeSpan.FromSeconds(5));
+        var limited = await h.Events.WaitAsync(e => e.Name == "RECORD_STOP" && e.GetHeader("Record-File-Path") == "/tmp/b.wav");
+        Assert.Equal("success-maxtime", limited.GetHeader("Record-Completion-Cause"));
+
+        Assert.Equal("-ERR Cannot locate session!\n", await Api("nope start /tmp/c.wav"));
+        Assert.Equal("-USAGE: <uuid> [start|stop] <path> [<limit>]\n", await Api($"{a} mask /tmp/c.wav"));
+        h.Inbound[a].HasMedia = false;
+        Assert.Equal("-ERR Cannot record session!\n", await Api($"{a} start /tmp/d.wav"));
+    }
+
+    [Fact]
+    public async Task Record_session_application_records_until_hangup()
+    {
+        using var h = new EngineHarness();
+        var a = await h.InboundAsync();
+        await h.Engine.ExecuteApplicationAsync(a, "record_session", "/tmp/s.wav", null);
+        Assert.Equal("/tmp/s.wav", h.Inbound[a].Recording);
+        await h.Engine.HangupAsync(a, HangupCause.NormalClearing);
+        await h.Events.WaitAsync("RECORD_STOP", a);
+        Assert.Null(h.Inbound[a].Recording);
+        var trace = h.Events.Trace(a).ToList();
+        Assert.True(trace.IndexOf("RECORD_STOP") < trace.IndexOf("HANGUP_COMPLETE"));
+    }
 }

@@ -31,6 +31,18 @@ internal sealed class AnchoredMedia : ILegMedia, IMediaLegObserver
 
     public bool SendDtmf(string digits) => Leg.SendDtmf(digits);
 
+    public bool TryStartRecording(string path, out string? error) => Leg.TryStartRecording(path, RecordingMode.Mixed, out _, out error);
+
+    public bool StopRecording()
+    {
+        if (Leg.CurrentRecording is null)
+        {
+            return false;
+        }
+        Leg.StopRecording();
+        return true;
+    }
+
     void IMediaLegObserver.OnDtmf(MediaLeg leg, DtmfDigit digit) => DtmfReceived?.Invoke(digit);
 
     void IMediaLegObserver.OnPlaybackCompleted(MediaLeg leg, PlaybackResult result)

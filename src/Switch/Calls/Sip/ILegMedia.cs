@@ -35,6 +35,12 @@ internal interface ILegMedia : IAsyncDisposable
     /// <summary>Stops the playback in progress (it completes as stopped).</summary>
     void StopPlayback();
 
+    /// <summary>Records both directions to a WAV file; false with a reason when it cannot.</summary>
+    bool TryStartRecording(string path, out string? error);
+
+    /// <summary>Stops the recording in progress; false when there is none.</summary>
+    bool StopRecording();
+
     /// <summary>Sends RFC 4733 digits; false when no codec or remote address is set yet.</summary>
     bool SendDtmf(string digits);
 

@@ -113,6 +113,18 @@ internal abstract partial class SipLeg : ILegSignaling
 
     public bool SendDtmf(string digits) => Media is { } media && media.SendDtmf(digits);
 
+    public bool TryStartRecording(string path, out string? error)
+    {
+        if (Media is not { } media)
+        {
+            error = "no media on the leg (bypass_media)";
+            return false;
+        }
+        return media.TryStartRecording(path, out error);
+    }
+
+    public bool StopRecording() => Media is { } media && media.StopRecording();
+
     public ValueTask UnbridgeAsync(CancellationToken cancellationToken)
     {
         Peer = null;

@@ -24,6 +24,7 @@ internal static class ChannelCommands
         new UuidBreakCommand(engine),
         new UuidSendDtmfCommand(engine),
         new UuidBroadcastCommand(engine),
+        new UuidRecordCommand(engine),
         new OriginateCommand(engine, loggerFactory.CreateLogger<OriginateCommand>()),
     ];
 }

@@ -57,6 +57,31 @@ internal sealed class FakeSignaling(string name) : ILegSignaling
         }
     }
 
+    public string? Recording { get; private set; }
+
+    public bool TryStartRecording(string path, out string? error)
+    {
+        error = HasMedia ? null : "no media";
+        if (!HasMedia)
+        {
+            return false;
+        }
+        _actions.Enqueue("record:" + path);
+        Recording = path;
+        return true;
+    }
+
+    public bool StopRecording()
+    {
+        if (Recording is null)
+        {
+            return false;
+        }
+        _actions.Enqueue("stop_record");
+        Recording = null;
+        return true;
+    }
+
     public bool SendDtmf(string digits)
     {
         _actions.Enqueue("dtmf:" + digits);

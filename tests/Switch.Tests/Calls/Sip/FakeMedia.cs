@@ -66,6 +66,23 @@ internal sealed class FakeMedia(string name, int port) : ILegMedia
 
     public void StopPlayback() => Finish(Switch.Media.PlaybackStatus.Stopped);
 
+    public string? Recording { get; private set; }
+
+    public bool TryStartRecording(string path, out string? error)
+    {
+        error = null;
+        Recording = path;
+        _actions.Enqueue("record " + path);
+        return true;
+    }
+
+    public bool StopRecording()
+    {
+        var was = Recording is not null;
+        Recording = null;
+        return was;
+    }
+
     public bool SendDtmf(string digits)
     {
         _actions.Enqueue("dtmf " + digits);
