@@ -6,6 +6,8 @@ namespace Switch.Sip.Message;
 internal static class SipParameterScanner
 {
     private static readonly bool[] UriParamChars = BuildUriParamChars();
+    private static readonly System.Buffers.SearchValues<byte> UriParamValues = SipSyntax.ToSearchValues(UriParamChars);
+    private static readonly System.Buffers.SearchValues<byte> HeaderValueValues = BuildHeaderValueValues();
 
     /// <summary>
     /// Reads one parameter; <paramref name="i"/> must point at ';' (after any LWS when <paramref name="header"/>).
@@ -49,10 +51,7 @@ internal static class SipParameterScanner
             }
             else if (header)
             {
-                while (q < s.Length && (SipSyntax.IsToken(s[q]) || s[q] is (byte)':' or (byte)'[' or (byte)']'))
-                {
-                    q++;
-                }
+                q = SipSyntax.SkipWhile(s, q, HeaderValueValues);
             }
             else
             {
@@ -101,14 +100,17 @@ internal static class SipParameterScanner
         return true;
     }
 
-    public static int SkipUriChars(ReadOnlySpan<byte> s, int i)
+    public static int SkipUriChars(ReadOnlySpan<byte> s, int i) => SipSyntax.SkipWhile(s, i, UriParamValues);
+
+    private static System.Buffers.SearchValues<byte> BuildHeaderValueValues()
     {
-        while (i < s.Length && UriParamChars[s[i]])
+        var t = new bool[256];
+        for (var b = 0; b < 256; b++)
         {
-            i++;
+            t[b] = SipSyntax.IsToken((byte)b) || b is ':' or '[' or ']';
         }
 
-        return i;
+        return SipSyntax.ToSearchValues(t);
     }
 
     public static string? Find(IReadOnlyList<SipParameter> parameters, string name)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Switch.Sip.Message;
@@ -6,6 +7,13 @@ namespace Switch.Sip.Message;
 internal static class SipSyntax
 {
     private static readonly bool[] TokenChars = BuildTokenChars();
+
+    /// <summary>token characters (RFC 3261 §25.1) for vectorized scanning.</summary>
+    public static readonly SearchValues<byte> TokenValues = ToSearchValues(TokenChars);
+
+    /// <summary>Characters of a hostname or IPv4 address.</summary>
+    public static readonly SearchValues<byte> HostnameValues =
+        SearchValues.Create("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-."u8);
 
     public static bool IsToken(byte b) => TokenChars[b];
 
@@ -28,32 +36,38 @@ internal static class SipSyntax
         return i;
     }
 
-    public static int SkipToken(ReadOnlySpan<byte> s, int i)
+    public static int SkipToken(ReadOnlySpan<byte> s, int i) => SkipWhile(s, i, TokenValues);
+
+    /// <summary>Index of the first byte at or after <paramref name="i"/> not in <paramref name="values"/>, or s.Length.</summary>
+    public static int SkipWhile(ReadOnlySpan<byte> s, int i, SearchValues<byte> values)
     {
-        while (i < s.Length && TokenChars[s[i]])
+        if (i >= s.Length)
         {
-            i++;
+            return s.Length;
         }
 
-        return i;
+        var n = s[i..].IndexOfAnyExcept(values);
+        return n < 0 ? s.Length : i + n;
+    }
+
+    /// <summary>A SearchValues of the bytes whose table entry is true.</summary>
+    public static SearchValues<byte> ToSearchValues(bool[] table)
+    {
+        var bytes = new List<byte>();
+        for (var b = 0; b < table.Length; b++)
+        {
+            if (table[b])
+            {
+                bytes.Add((byte)b);
+            }
+        }
+
+        return SearchValues.Create([.. bytes]);
     }
 
     public static bool IsTokenSpan(ReadOnlySpan<byte> s)
     {
-        if (s.IsEmpty)
-        {
-            return false;
-        }
-
-        foreach (var b in s)
-        {
-            if (!TokenChars[b])
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return !s.IsEmpty && s.IndexOfAnyExcept(TokenValues) < 0;
     }
 
     public static ReadOnlySpan<byte> TrimLws(ReadOnlySpan<byte> s)

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Switch.Sip.Message;
 
 /// <summary>
@@ -11,6 +13,11 @@ internal static class SipUriScanner
     private static readonly bool[] HostChars = Build("-.");
     private static readonly bool[] HeaderChars = Build("-_.!~*'()%[]/?:+$=&");
     private static readonly bool[] OpaqueChars = Build("-_.!~*'()%;/?:@&=+$,[]#");
+    private static readonly SearchValues<byte> UserValues = SipSyntax.ToSearchValues(UserChars);
+    private static readonly SearchValues<byte> PasswordValues = SipSyntax.ToSearchValues(PasswordChars);
+    private static readonly SearchValues<byte> HostValues = SipSyntax.ToSearchValues(HostChars);
+    private static readonly SearchValues<byte> HeaderValues = SipSyntax.ToSearchValues(HeaderChars);
+    private static readonly SearchValues<byte> OpaqueValues = SipSyntax.ToSearchValues(OpaqueChars);
 
     public static bool TryScan(ReadOnlySpan<byte> s, out SipUriParts parts, out string detail)
     {
@@ -62,13 +69,10 @@ internal static class SipUriScanner
             return false;
         }
 
-        for (var i = rest; i < s.Length; i++)
+        if (s[rest..].IndexOfAnyExcept(OpaqueValues) >= 0)
         {
-            if (!OpaqueChars[s[i]])
-            {
-                detail = "URI contains a character that must be escaped";
-                return false;
-            }
+            detail = "URI contains a character that must be escaped";
+            return false;
         }
 
         return true;
@@ -106,16 +110,12 @@ internal static class SipUriScanner
         if (at >= 0)
         {
             at += i;
-            var userEnd = i;
-            while (userEnd < at && s[userEnd] != ':')
+            var bad = s[i..at].IndexOfAnyExcept(UserValues);
+            var userEnd = bad < 0 ? at : i + bad;
+            if (userEnd < at && s[userEnd] != ':')
             {
-                if (!UserChars[s[userEnd]])
-                {
-                    detail = "URI user part contains an invalid character";
-                    return false;
-                }
-
-                userEnd++;
+                detail = "URI user part contains an invalid character";
+                return false;
             }
 
             if (userEnd == i)
@@ -127,13 +127,10 @@ internal static class SipUriScanner
             parts.User = new TextSegment(i, userEnd - i);
             if (userEnd < at)
             {
-                for (var p = userEnd + 1; p < at; p++)
+                if (s[(userEnd + 1)..at].IndexOfAnyExcept(PasswordValues) >= 0)
                 {
-                    if (!PasswordChars[s[p]])
-                    {
-                        detail = "URI password contains an invalid character";
-                        return false;
-                    }
+                    detail = "URI password contains an invalid character";
+                    return false;
                 }
 
                 parts.Password = new TextSegment(userEnd + 1, at - userEnd - 1);
@@ -161,10 +158,7 @@ internal static class SipUriScanner
         }
         else
         {
-            while (i < s.Length && HostChars[s[i]])
-            {
-                i++;
-            }
+            i = SipSyntax.SkipWhile(s, i, HostValues);
         }
 
         if (i == hostStart)
@@ -219,10 +213,7 @@ internal static class SipUriScanner
         {
             var headerStart = i + 1;
             i++;
-            while (i < s.Length && HeaderChars[s[i]])
-            {
-                i++;
-            }
+            i = SipSyntax.SkipWhile(s, i, HeaderValues);
 
             parts.Headers = new TextSegment(headerStart, i - headerStart);
         }

@@ -46,10 +46,7 @@ internal static class SipViaScanner
         }
         else
         {
-            while (p < s.Length && (SipSyntax.IsAlpha(s[p]) || SipSyntax.IsDigit(s[p]) || s[p] is (byte)'-' or (byte)'.'))
-            {
-                p++;
-            }
+            p = SipSyntax.SkipWhile(s, p, SipSyntax.HostnameValues);
         }
 
         if (p == hostStart)

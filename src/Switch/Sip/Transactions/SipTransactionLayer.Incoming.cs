@@ -91,11 +91,24 @@ internal sealed partial class SipTransactionLayer
         if (!validation.IsAccepted)
         {
             SipTransactionLog.Rejected(Logger, request.Method, flow.ToString(), validation.Status, validation.Reason);
-            if (TryCreateServer(request, flow, key, out var rejected))
+            if (!request.IsInvite)
             {
+                // Stateless (RFC 3261 §8.2): a retransmission is simply rejected again.
+                SendResponse(validation.CreateResponse(request), flow);
+            }
+            else if (TryCreateServer(request, flow, key, out var rejected))
+            {
+                // INVITE keeps a transaction so that the ACK for the rejection is absorbed.
                 _ = rejected.TrySendResponse(validation.CreateResponse(request, rejected.LocalTag));
             }
 
+            return;
+        }
+
+        if (request.Method == SipMethod.Options && request.RequestUri.User is null)
+        {
+            // OPTIONS to the switch itself (keep-alive pings): answered statelessly, no transaction kept for 64*T1.
+            SendResponse(CreateOptionsResponse(request, SipIdentifiers.NewTag()), flow);
             return;
         }
 
@@ -127,12 +140,6 @@ internal sealed partial class SipTransactionLayer
     private void Dispatch(SipServerTransaction tx)
     {
         var request = tx.Request;
-        if (request.Method == SipMethod.Options && request.RequestUri.User is null)
-        {
-            AnswerOptions(tx);
-            return;
-        }
-
         bool accepted;
         try
         {
@@ -152,7 +159,7 @@ internal sealed partial class SipTransactionLayer
 
         if (request.Method == SipMethod.Options)
         {
-            AnswerOptions(tx);
+            _ = tx.TrySendResponse(CreateOptionsResponse(request, tx.LocalTag));
             return;
         }
 
@@ -160,13 +167,13 @@ internal sealed partial class SipTransactionLayer
         _ = tx.TrySendResponse(AddServer(builder).BuildResponse());
     }
 
-    private void AnswerOptions(SipServerTransaction tx)
+    private SipResponse CreateOptionsResponse(SipRequest request, string toTag)
     {
-        var builder = tx.CreateResponseBuilder(200)
+        var builder = SipResponse.BuilderFor(request, 200, null, toTag)
             .AddHeader(SipHeaderNames.Allow, Options.Allow)
             .AddHeader(SipHeaderNames.Supported, Options.Supported)
             .AddHeader(SipHeaderNames.Accept, "application/sdp");
-        _ = tx.TrySendResponse(AddServer(builder).BuildResponse());
+        return AddServer(builder).BuildResponse();
     }
 
     private SipMessageBuilder AddServer(SipMessageBuilder builder) =>

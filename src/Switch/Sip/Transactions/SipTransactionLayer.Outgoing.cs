@@ -32,6 +32,9 @@ internal sealed partial class SipTransactionLayer
         return tx;
     }
 
+    /// <summary>The host:port the switch is reachable at from <paramref name="target"/> (for Via and Contact).</summary>
+    public string GetSentBy(SipTarget target) => _transport.GetViaSentBy(target);
+
     /// <summary>Sends the ACK for a 2xx (RFC 3261 §13.2.2.4): no transaction; a Via with a new branch is prepended.</summary>
     public void SendAck(SipRequest ack, SipTarget target)
     {

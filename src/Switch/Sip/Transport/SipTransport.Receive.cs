@@ -23,8 +23,10 @@ internal sealed partial class SipTransport
                 {
                     result = await listener.Socket.ReceiveFromAsync(buffer.AsMemory(0, MaxDatagram), SocketFlags.None, any, _stopping.Token);
                 }
-                catch (SocketException ex) when (ex.SocketErrorCode is SocketError.ConnectionReset or SocketError.MessageSize)
+                catch (SocketException ex) when (!_stopping.IsCancellationRequested)
                 {
+                    // ICMP errors for earlier sends (port unreachable...) surface here; the socket is still fine.
+                    SipTransportLog.ReceiveError(_logger, listener.EndPoint.ToString(), ex.SocketErrorCode.ToString());
                     continue;
                 }
 

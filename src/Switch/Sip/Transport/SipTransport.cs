@@ -213,6 +213,8 @@ internal sealed partial class SipTransport : ISipTransport, IAsyncDisposable
                     udp.DualMode = false;
                 }
 
+                udp.ReceiveBufferSize = _options.UdpSocketBufferBytes;
+                udp.SendBufferSize = _options.UdpSocketBufferBytes;
                 udp.Bind(requested);
                 var bound = (IPEndPoint)udp.LocalEndPoint!;
                 var tcp = new Socket(requested.AddressFamily, SocketType.Stream, ProtocolType.Tcp);

@@ -19,6 +19,9 @@ internal static partial class SipTransportLog
     [LoggerMessage(EventId = 1204, Level = LogLevel.Debug, Message = "TCP connection {Id} from {Remote} accepted")]
     public static partial void Accepted(ILogger logger, long id, string remote);
 
+    [LoggerMessage(EventId = 1206, Level = LogLevel.Debug, Message = "UDP receive on {EndPoint} reported {Error}; continuing")]
+    public static partial void ReceiveError(ILogger logger, string endPoint, string error);
+
     [LoggerMessage(EventId = 1205, Level = LogLevel.Error, Message = "Message sink failed for a message from {Remote}")]
     public static partial void SinkFailed(ILogger logger, string remote, Exception exception);
 }

@@ -9,6 +9,9 @@ internal sealed record SipTransportOptions
     /// <summary>Largest body accepted on a TCP connection.</summary>
     public int MaxBodyBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>SO_RCVBUF / SO_SNDBUF of UDP sockets (bursts of datagrams queue here; the kernel caps the value).</summary>
+    public int UdpSocketBufferBytes { get; init; } = 4 * 1024 * 1024;
+
     /// <summary>TCP connections with no traffic for this long are closed.</summary>
     public TimeSpan TcpIdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
 

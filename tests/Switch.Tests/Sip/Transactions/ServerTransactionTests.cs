@@ -172,6 +172,7 @@ public sealed class ServerTransactionTests : TransactionTestBase
         Assert.Contains("INVITE", ok.GetHeader("Allow"), StringComparison.Ordinal);
         Assert.Equal("timer, path, replaces", ok.GetHeader("Supported"));
         Assert.NotNull(ok.ToTag);
+        Assert.Equal(0, Layer.ServerTransactionCount);
     }
 
     [Fact]
