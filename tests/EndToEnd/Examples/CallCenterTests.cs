@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json;
+using Switch.EndToEnd.Support;
+
+namespace Switch.EndToEnd.Examples;
+
+/// <summary>
+/// examples/CallCenter with 3 sipp agents (each answers 2 calls, talks 4 s, hangs up), 6 sipp callers who stay
+/// until the agent hangs up, and one caller who gives up while queued.
+/// </summary>
+public sealed class CallCenterTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(15);
+    private static readonly string[] Agents = ["1008", "1009", "1010"];
+
+    [Fact]
+    public async Task Six_callers_are_served_once_by_three_agents_one_call_at_a_time_and_an_abandoning_caller_leaves_the_queue()
+    {
+        await using var sw = await SwitchProcess.StartAsync();
+        var agents = new List<Task<ExternalTool.Result>>();
+        foreach (var agent in Agents)
+        {
+            agents.Add(await Phones.RegisterAndServeAsync(sw, agent, "examples/uas-answer-bye.xml", ["-d", "4000"], calls: 2,
+                timeout: TimeSpan.FromSeconds(35)));
+        }
+
+        var http = FreePorts.TcpAndUdp();
+        await using var center = ExampleProcess.StartDotnet("CallCenter", sw.EslPort,
+        [
+            "--queue", "5000", "--agents", string.Join(',', Agents), "--wrap-up", "1", "--ring-timeout", "5",
+            "--no-answer-pause", "2", "--http", $"127.0.0.1:{http.ToString(CultureInfo.InvariantCulture)}",
+        ]);
+        await center.WaitForLineAsync($"http http://127.0.0.1:{http.ToString(CultureInfo.InvariantCulture)}/stats", Wait);
+
+        var callers = Sipp.RunAsync("examples/uac-auth-call-wait-bye.xml", sw.SipPort, Phones.Caller("1000", "5000"), calls: 6,
+            timeout: TimeSpan.FromSeconds(35));
+        await center.WaitForLineAsync(l => CountQueued(l, center) >= 6, "six caller-queued lines", Wait);
+
+        // All three agents are talking (4 s) and three callers wait: 1007 joins, waits 1 s, and hangs up.
+        var abandoner = await Sipp.RunAsync("uac-auth-call.xml", sw.SipPort, Phones.Caller("1007", "5000", "-d", "1000"),
+            timeout: TimeSpan.FromSeconds(15));
+        Assert.True(abandoner.ExitCode == 0, $"{abandoner}\n{center.Transcript}");
+        var abandonedUuid = (await center.WaitForLineAsync(l => l.StartsWith("caller-queued ", StringComparison.Ordinal) && l.EndsWith(" 1007", StringComparison.Ordinal),
+            "caller-queued <uuid> 1007", Wait)).Split(' ')[1];
+        await center.WaitForLineAsync($"caller-abandoned {abandonedUuid} ", Wait);
+
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var during = await StatsAsync(client, http);
+        Assert.Equal(1, during.GetProperty("abandoned").GetInt64());
+        Assert.Equal(7, during.GetProperty("entered").GetInt64());
+        Assert.True(during.GetProperty("waiting").GetInt32() <= 3, $"the abandoning caller is no longer waiting: {during}");
+
+        var served = await callers;
+        Assert.True(served.ExitCode == 0, $"every caller is answered by an agent who hangs up\n{served}\n{center.Transcript}");
+        for (var i = 0; i < Agents.Length; i++)
+        {
+            var result = await agents[i];
+            Assert.True(result.ExitCode == 0, $"agent {Agents[i]} takes two calls\n{result}\n{center.Transcript}");
+        }
+
+        // The stdout lines: each caller bridged once, no agent on two calls at once, the abandoner never offered.
+        var lines = center.Lines;
+        var talking = new Dictionary<string, string>(StringComparer.Ordinal);
+        var bridgedCallers = new List<string>();
+        foreach (var line in lines)
+        {
+            var words = line.Split(' ');
+            if (words is ["bridged", var caller, "agent", var agent])
+            {
+                Assert.False(talking.ContainsKey(agent), $"agent {agent} got a second call while talking\n{center.Transcript}");
+                talking[agent] = caller;
+                bridgedCallers.Add(caller);
+            }
+            else if (words is ["call-ended", var ended, "agent", var agent2, ..])
+            {
+                Assert.True(talking.TryGetValue(agent2, out var current) && current == ended, $"unexpected '{line}'\n{center.Transcript}");
+                talking.Remove(agent2);
+            }
+            Assert.False(line.StartsWith($"offer {abandonedUuid} ", StringComparison.Ordinal), $"the abandoning caller was offered\n{center.Transcript}");
+        }
+        Assert.Equal(6, bridgedCallers.Count);
+        Assert.Equal(6, bridgedCallers.Distinct().Count());
+        Assert.DoesNotContain(abandonedUuid, bridgedCallers);
+
+        var after = await StatsAsync(client, http);
+        Assert.Equal(0, after.GetProperty("waiting").GetInt32());
+        Assert.Equal(6, after.GetProperty("answered").GetInt64());
+        Assert.Equal(1, after.GetProperty("abandoned").GetInt64());
+        foreach (var agent in after.GetProperty("agents").EnumerateArray())
+        {
+            Assert.Equal(2, agent.GetProperty("callsAnswered").GetInt32());
+        }
+
+        Assert.Equal(0, await center.StopAsync(Wait, "INT"));
+    }
+
+    private static int CountQueued(string line, ExampleProcess center) =>
+        line.StartsWith("caller-queued ", StringComparison.Ordinal)
+            ? center.Lines.Count(l => l.StartsWith("caller-queued ", StringComparison.Ordinal)) : 0;
+
+    private static async Task<JsonElement> StatsAsync(HttpClient client, int port)
+    {
+        var json = await client.GetStringAsync(new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/stats"));
+        return JsonDocument.Parse(json).RootElement.Clone();
+    }
+}
