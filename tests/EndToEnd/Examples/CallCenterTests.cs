@@ -94,6 +94,60 @@ public sealed class CallCenterTests
         Assert.Equal(0, await center.StopAsync(Wait, "INT"));
     }
 
+    [Fact]
+    public async Task A_busy_agent_is_skipped_and_the_caller_goes_to_the_next_agent()
+    {
+        await using var sw = await SwitchProcess.StartAsync();
+        var busy = await Phones.RegisterAndServeAsync(sw, "1008", "examples/uas-busy.xml");
+        var free = await Phones.RegisterAndServeAsync(sw, "1009", "examples/uas-answer-bye.xml", ["-d", "1000"]);
+
+        var http = FreePorts.TcpAndUdp();
+        await using var center = ExampleProcess.StartDotnet("CallCenter", sw.EslPort,
+        [
+            "--agents", "1008,1009", "--strategy", "round-robin", "--ring-timeout", "5", "--wrap-up", "1",
+            "--no-answer-pause", "30", "--http", $"127.0.0.1:{http.ToString(CultureInfo.InvariantCulture)}",
+        ]);
+        await center.WaitForLineAsync("http ", Wait);
+
+        var caller = await Sipp.RunAsync("examples/uac-auth-call-wait-bye.xml", sw.SipPort, Phones.Caller("1000", "5000"),
+            timeout: TimeSpan.FromSeconds(20));
+        Assert.True(caller.ExitCode == 0, $"{caller}\n{center.Transcript}");
+        var uuid = (await center.WaitForLineAsync("caller-queued ", Wait)).Split(' ')[1];
+        await center.WaitForLineAsync($"offer {uuid} agent 1008", Wait);
+        await center.WaitForLineAsync("agent-no-answer 1008 USER_BUSY", Wait);
+        await center.WaitForLineAsync($"bridged {uuid} agent 1009", Wait);
+        await center.WaitForLineAsync($"call-ended {uuid} agent 1009", Wait);
+        Assert.True((await busy).ExitCode == 0);
+        Assert.True((await free).ExitCode == 0);
+
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var stats = await StatsAsync(client, http);
+        var agents = stats.GetProperty("agents").EnumerateArray().ToDictionary(a => a.GetProperty("id").GetString()!);
+        Assert.Equal("no-answer-pause", agents["1008"].GetProperty("state").GetString());
+        Assert.Equal(1, agents["1008"].GetProperty("noAnswers").GetInt32());
+        Assert.Equal(1, agents["1009"].GetProperty("callsAnswered").GetInt32());
+        Assert.Equal(1, stats.GetProperty("answered").GetInt64());
+    }
+
+    /// <summary>README: a queued caller "hears hold music (playback of a tone_stream:// in a loop) until an agent takes them".</summary>
+    [Fact]
+    public async Task A_queued_caller_hears_hold_music_until_the_caller_hangs_up()
+    {
+        await using var sw = await SwitchProcess.StartAsync();
+        var http = FreePorts.TcpAndUdp();
+        await using var center = ExampleProcess.StartDotnet("CallCenter", sw.EslPort,
+            ["--agents", "1008", "--http", $"127.0.0.1:{http.ToString(CultureInfo.InvariantCulture)}"]);
+        await center.WaitForLineAsync("http ", Wait);
+
+        // No agent is registered: the caller waits 2 s on hold, then hangs up.
+        var caller = await Sipp.RunAsync("uac-auth-call.xml", sw.SipPort, Phones.Caller("1000", "5000", "-d", "2000"),
+            timeout: TimeSpan.FromSeconds(20));
+        Assert.True(caller.ExitCode == 0, $"{caller}\n{center.Transcript}");
+        var uuid = (await center.WaitForLineAsync("caller-queued ", Wait)).Split(' ')[1];
+        await center.WaitForLineAsync($"caller-abandoned {uuid} ", Wait);
+        Assert.DoesNotContain(center.Lines, l => l.StartsWith("hold-music-failed ", StringComparison.Ordinal));
+    }
+
     private static int CountQueued(string line, ExampleProcess center) =>
         line.StartsWith("caller-queued ", StringComparison.Ordinal)
             ? center.Lines.Count(l => l.StartsWith("caller-queued ", StringComparison.Ordinal)) : 0;

@@ -79,4 +79,50 @@ public sealed class ClickToCallTests
         var agentResult = await agent;
         Assert.True(agentResult.ExitCode == 0, $"the agent receives the BYE\n{agentResult}");
     }
+
+    [Fact]
+    public async Task An_unregistered_agent_ends_the_program_with_exit_code_12()
+    {
+        await using var sw = await SwitchProcess.StartAsync();
+        await using var c2c = ExampleProcess.StartDotnet("ClickToCall", sw.EslPort, ["--agent", "1008", "--customer", "1018", "--timeout", "5"]);
+        Assert.True(await c2c.WaitForExitAsync(Wait) == 12, $"{c2c.Transcript}\n{sw.Log}");
+        await c2c.WaitForLineAsync("agent-failed USER_NOT_REGISTERED", Wait);
+    }
+
+    [Fact]
+    public async Task An_agent_who_hangs_up_while_the_customer_rings_ends_the_program_with_exit_code_13_and_cancels_the_customer()
+    {
+        await using var sw = await SwitchProcess.StartAsync();
+        var agent = await Phones.RegisterAndServeAsync(sw, "1008", "examples/uas-answer-bye.xml", ["-d", "1500"]);
+        var customer = await Phones.RegisterAndServeAsync(sw, "1018", "examples/uas-noanswer.xml");
+
+        await using var c2c = ExampleProcess.StartDotnet("ClickToCall", sw.EslPort, ["--agent", "1008", "--customer", "1018", "--timeout", "15"]);
+        Assert.True(await c2c.WaitForExitAsync(Wait) == 13, $"{c2c.Transcript}\n{sw.Log}");
+        await c2c.WaitForLineAsync("agent-hungup ", Wait);
+
+        var agentResult = await agent;
+        Assert.True(agentResult.ExitCode == 0, $"the agent answers and hangs up\n{agentResult}");
+        var rang = await customer;
+        Assert.True(rang.ExitCode == 0, $"the customer's phone stops ringing (CANCEL)\n{rang}\n{c2c.Transcript}");
+    }
+
+    [Fact]
+    public async Task Ctrl_C_while_the_customer_rings_exits_4_and_hangs_up_both_phones()
+    {
+        await using var sw = await SwitchProcess.StartAsync();
+        var agent = await Phones.RegisterAndServeAsync(sw, "1008", "uas-answer.xml");
+        var customer = await Phones.RegisterAndServeAsync(sw, "1018", "examples/uas-noanswer.xml");
+
+        await using var c2c = ExampleProcess.StartDotnet("ClickToCall", sw.EslPort, ["--agent", "1008", "--customer", "1018", "--timeout", "20"]);
+        await c2c.WaitForLineAsync("bridge-customer user/1018", Wait);
+        await SwitchChannels.WaitForAsync(sw, l => l.Contains("/1018@", StringComparison.Ordinal)
+            && (l.Contains(",RINGING,", StringComparison.Ordinal) || l.Contains(",EARLY,", StringComparison.Ordinal)), "ringing 1018", Wait);
+        Assert.Equal(4, await c2c.StopAsync(Wait, "INT"));
+        Assert.Contains("interrupted", c2c.Lines);
+
+        var agentResult = await agent;
+        Assert.True(agentResult.ExitCode == 0, $"the agent receives the BYE\n{agentResult}\n{c2c.Transcript}");
+        var rang = await customer;
+        Assert.True(rang.ExitCode == 0, $"the customer's phone stops ringing (CANCEL)\n{rang}\n{c2c.Transcript}");
+    }
 }

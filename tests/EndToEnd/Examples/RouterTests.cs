@@ -71,4 +71,48 @@ public sealed class RouterTests
         await router.WaitForLineAsync($"bridge-failed {uuid} USER_BUSY", Wait);
         await router.WaitForLineAsync($"hangup {uuid} USER_BUSY", Wait);
     }
+
+    [Fact]
+    public async Task A_caller_who_gives_up_while_the_callee_rings_cancels_the_callee_and_the_router_prints_it()
+    {
+        await using var sw = await SwitchProcess.StartAsync();
+        await using var router = ExampleProcess.StartDotnet("Router", sw.EslPort);
+        await router.WaitForLineAsync($"connected 127.0.0.1:{sw.EslPort}", Wait);
+
+        var callee = await Phones.RegisterAndServeAsync(sw, "1001", "examples/uas-noanswer.xml");
+        var caller = await Sipp.RunAsync("examples/uac-auth-cancel.xml", sw.SipPort, Phones.Caller("1000", "1001", "-d", "1000"),
+            timeout: TimeSpan.FromSeconds(20));
+        Assert.True(caller.ExitCode == 0, $"{caller}\n{router.Transcript}\n{sw.Log}");
+        var rang = await callee;
+        Assert.True(rang.ExitCode == 0, $"the callee's INVITE is cancelled\n{rang}\n{router.Transcript}");
+
+        var park = await router.WaitForLineAsync("park ", Wait);
+        var uuid = park.Split(' ')[1];
+        await router.WaitForLineAsync($"bridge {uuid} user/1001", Wait);
+        await router.WaitForLineAsync(l => l.StartsWith($"caller-hangup {uuid} ", StringComparison.Ordinal)
+            || l.StartsWith($"bridge-failed {uuid} ", StringComparison.Ordinal), "caller-hangup or bridge-failed", Wait);
+        Assert.DoesNotContain(router.Lines, l => l.StartsWith("bridged ", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// README: 9196 answers and runs echo, or plays a tone in a loop "until the caller hangs up" when the switch
+    /// has no echo application. The caller stays 2 s and hangs up itself.
+    /// </summary>
+    [Fact]
+    public async Task The_echo_extension_answers_and_keeps_the_caller_until_the_caller_hangs_up()
+    {
+        await using var sw = await SwitchProcess.StartAsync();
+        await using var router = ExampleProcess.StartDotnet("Router", sw.EslPort);
+        await router.WaitForLineAsync($"connected 127.0.0.1:{sw.EslPort}", Wait);
+
+        var caller = await Sipp.RunAsync("uac-auth-call.xml", sw.SipPort, Phones.Caller("1000", "9196", "-d", "2000"),
+            timeout: TimeSpan.FromSeconds(20));
+
+        var park = await router.WaitForLineAsync("park ", Wait);
+        var uuid = park.Split(' ')[1];
+        await router.WaitForLineAsync($"answer {uuid}", Wait);
+        await router.WaitForLineAsync($"ended {uuid} ", Wait);
+        Assert.True(caller.ExitCode == 0, $"the caller must be able to stay 2 s and hang up itself\n{caller}\n{router.Transcript}");
+        Assert.DoesNotContain(router.Lines, l => l.StartsWith($"playback-failed {uuid}", StringComparison.Ordinal));
+    }
 }
