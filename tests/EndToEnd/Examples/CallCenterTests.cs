@@ -129,6 +129,33 @@ public sealed class CallCenterTests
         Assert.Equal(1, stats.GetProperty("answered").GetInt64());
     }
 
+    /// <summary>README: "A caller who hangs up while waiting (abandon) is removed and any ringing agent phones stop."</summary>
+    [Fact]
+    public async Task A_caller_who_hangs_up_while_an_agent_rings_stops_the_agent_phone()
+    {
+        await using var sw = await SwitchProcess.StartAsync();
+        var agent = await Phones.RegisterAndServeAsync(sw, "1008", "examples/uas-noanswer.xml");
+        var http = FreePorts.TcpAndUdp();
+        await using var center = ExampleProcess.StartDotnet("CallCenter", sw.EslPort,
+            ["--agents", "1008", "--ring-timeout", "15", "--http", $"127.0.0.1:{http.ToString(CultureInfo.InvariantCulture)}"]);
+        await center.WaitForLineAsync("http ", Wait);
+
+        var caller = await Sipp.RunAsync("uac-auth-call.xml", sw.SipPort, Phones.Caller("1000", "5000", "-d", "2000"),
+            timeout: TimeSpan.FromSeconds(20));
+        Assert.True(caller.ExitCode == 0, $"{caller}\n{center.Transcript}");
+        var uuid = (await center.WaitForLineAsync("caller-queued ", Wait)).Split(' ')[1];
+        await center.WaitForLineAsync($"offer {uuid} agent 1008", Wait);
+        await center.WaitForLineAsync($"caller-abandoned {uuid} ", Wait);
+
+        var rang = await agent;
+        Assert.True(rang.ExitCode == 0, $"the agent's phone rings, then is cancelled\n{rang}\n{center.Transcript}");
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var stats = await StatsAsync(client, http);
+        Assert.Equal(0, stats.GetProperty("waiting").GetInt32());
+        Assert.Equal(1, stats.GetProperty("abandoned").GetInt64());
+        Assert.Equal(0, stats.GetProperty("answered").GetInt64());
+    }
+
     /// <summary>README: a queued caller "hears hold music (playback of a tone_stream:// in a loop) until an agent takes them".</summary>
     [Fact]
     public async Task A_queued_caller_hears_hold_music_until_the_caller_hangs_up()
