@@ -126,26 +126,6 @@ internal static class SipParameterScanner
         return null;
     }
 
-    private static bool[] BuildUriParamChars()
-    {
-        var t = new bool[256];
-        for (var c = '0'; c <= '9'; c++)
-        {
-            t[c] = true;
-        }
-
-        for (var c = 'a'; c <= 'z'; c++)
-        {
-            t[c] = true;
-            t[c - 32] = true;
-        }
-
-        // unreserved marks, escaped '%', param-unreserved
-        foreach (var c in "-_.!~*'()%[]/:&+$")
-        {
-            t[c] = true;
-        }
-
-        return t;
-    }
+    // unreserved marks, escaped '%', param-unreserved
+    private static bool[] BuildUriParamChars() => SipSyntax.AlphanumericPlus("-_.!~*'()%[]/:&+$");
 }

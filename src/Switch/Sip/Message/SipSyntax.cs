@@ -261,7 +261,10 @@ internal static class SipSyntax
 
     private static int HexValue(byte b) => IsDigit(b) ? b - '0' : (b | 0x20) - 'a' + 10;
 
-    private static bool[] BuildTokenChars()
+    private static bool[] BuildTokenChars() => AlphanumericPlus("-.!%*_+`'~");
+
+    /// <summary>A byte table marking letters, digits and <paramref name="extra"/> (the RFC 3261 character classes).</summary>
+    internal static bool[] AlphanumericPlus(string extra)
     {
         var t = new bool[256];
         for (var c = '0'; c <= '9'; c++)
@@ -275,7 +278,7 @@ internal static class SipSyntax
             t[c - 32] = true;
         }
 
-        foreach (var c in "-.!%*_+`'~")
+        foreach (var c in extra)
         {
             t[c] = true;
         }
