@@ -74,6 +74,15 @@ await using (client)
         }
 
         var result = await bridging;
+        if (!result.Bridged && (agent.IsHungUp || result.Cause == HangupCause.OriginatorCancel))
+        {
+            // The agent hung up while the customer's phone was ringing: the switch cancelled the customer.
+            var agentCause = await agent.WaitForHangupAsync(stop.Token).WaitAsync(TimeSpan.FromSeconds(2), stop.Token)
+                .ContinueWith(t => t.IsCompletedSuccessfully ? t.Result.ToName() : HangupCause.OriginatorCancel.ToName(), TaskScheduler.Default);
+            Print($"agent-hungup {agentCause}");
+            return ExitCodes.AgentHungUp;
+        }
+
         if (!result.Bridged)
         {
             var cause = result.Cause == HangupCause.None ? HangupCause.NormalUnspecified : result.Cause;

@@ -132,6 +132,15 @@ internal sealed partial class SwitchRuntime : IAsyncDisposable
             runtime._stops.Add(async () => await calls.HangupAllAsync(HangupCause.SystemShutdown).ConfigureAwait(false));
             await esl.StartAsync(cancellationToken).ConfigureAwait(false);
             runtime._stops.Add(() => esl.DisposeAsync());
+            if (options.EventSocket.Outbound.Count > 0)
+            {
+                var outbound = new OutboundDispatcher(options.EventSocket.Outbound, bus, esl, calls, loggers.CreateLogger<OutboundDispatcher>());
+                runtime._stops.Add(() =>
+                {
+                    outbound.Dispose();
+                    return ValueTask.CompletedTask;
+                });
+            }
             HostLog.Ready(log, addresses.Domain, directory.Current.Users.Count);
         }
         catch

@@ -31,7 +31,7 @@ internal static class FreePorts
     {
         for (var attempt = 0; attempt < 200; attempt++)
         {
-            var start = Interlocked.Add(ref _next, count + 2) & ~1;
+            var start = (Interlocked.Add(ref _next, count + 2) - count) & ~1;
             if (start + count > 60000)
             {
                 Interlocked.Exchange(ref _next, 20000);
