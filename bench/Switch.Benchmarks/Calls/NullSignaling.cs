@@ -13,6 +13,7 @@ internal sealed class NullSignaling : ILegSignaling
     public ValueTask<bool> AnswerAsync(ILegSignaling? peer, CancellationToken cancellationToken) => ValueTask.FromResult(true);
     public ValueTask HangupAsync(HangupCause cause, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     public IReadOnlyList<KeyValuePair<string, string>>? TakeVariables() => null;
+    public HangupCause? FarEndCause => null;
     public bool TryStartPlayback(string source, Action<string, bool> onCompleted) => false;
     public void StopPlayback()
     {
@@ -52,6 +53,7 @@ internal sealed class AnsweringDialer(Func<ILegEvents> events) : ILegDialer
         public ValueTask<bool> AnswerAsync(ILegSignaling? peer, CancellationToken cancellationToken) => ValueTask.FromResult(true);
         public ValueTask HangupAsync(HangupCause cause, CancellationToken cancellationToken) => ValueTask.CompletedTask;
         public IReadOnlyList<KeyValuePair<string, string>>? TakeVariables() => null;
+    public HangupCause? FarEndCause => null;
         public bool TryStartPlayback(string source, Action<string, bool> onCompleted) => false;
         public void StopPlayback()
         {

@@ -126,7 +126,6 @@ internal sealed partial class Call
         {
             Publish(ChannelEvents.ExecuteComplete(leg, run.Name, run.Data, response, run.ApplicationUuid, run.ApplicationUuidName));
         }
-        run.Complete(response);
         if (!leg.IsHungUp)
         {
             ArmParkTimer(leg);
@@ -135,6 +134,8 @@ internal sealed partial class Call
                 Post(leg.Uuid, static (call, l) => call.PumpApplicationsAsync(l));
             }
         }
+        // Last: whoever waits for the application sees the channel as it is after it.
+        run.Complete(response);
     }
 
     /// <summary>set / export: "name=value" (empty value unsets); export accepts FreeSWITCH's "nolocal:" prefix.</summary>

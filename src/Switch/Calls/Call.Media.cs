@@ -20,14 +20,15 @@ internal sealed partial class Call
         }
         var uuid = leg.Uuid;
         var engine = _engine;
+        // The completion is always posted, so PLAYBACK_START below still comes before PLAYBACK_STOP.
+        var started = leg.Signaling.TryStartPlayback(source, (response, stopped) =>
+            engine.PostToLeg(uuid, (call, l) => call.OnPlaybackDone(l, run, source, response, stopped)));
         if (Events.HasSubscribers)
         {
             var start = ChannelEvents.Create("PLAYBACK_START", leg);
             start.Add("Playback-File-Path", source);
             Publish(start);
         }
-        var started = leg.Signaling.TryStartPlayback(source, (response, stopped) =>
-            engine.PostToLeg(uuid, (call, l) => call.OnPlaybackDone(l, run, source, response, stopped)));
         if (!started)
         {
             await OnPlaybackDone(leg, run, source, "PLAYBACK ERROR", stopped: false).ConfigureAwait(false);

@@ -78,7 +78,9 @@ internal sealed partial class Call
         }
         if (!await leg.Signaling.AnswerAsync(peer?.Signaling, CancellationToken.None).ConfigureAwait(false))
         {
-            await HangupAsync(leg, HangupCause.IncompatibleDestination).ConfigureAwait(false);
+            // The far end may have gone first (a CANCEL crossing our answer): then its cause stands.
+            var farEnd = leg.Signaling.FarEndCause;
+            await HangupAsync(leg, farEnd ?? HangupCause.IncompatibleDestination, byFarEnd: farEnd is not null).ConfigureAwait(false);
             return false;
         }
         ApplyVariables(leg, leg.Signaling.TakeVariables());

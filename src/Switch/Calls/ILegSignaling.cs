@@ -35,6 +35,12 @@ internal interface ILegSignaling
     ValueTask HangupAsync(HangupCause cause, CancellationToken cancellationToken);
 
     /// <summary>
+    /// The cause the far end ended the leg with when it already did (its report may still be queued), else
+    /// null. A failed Ring/PreAnswer/Answer on such a leg is not the switch's doing.
+    /// </summary>
+    HangupCause? FarEndCause { get; }
+
+    /// <summary>
     /// Variables the protocol side learned since last asked (negotiated codec: read_codec, write_rate, ...),
     /// copied onto the channel right after Ring/PreAnswer/Answer; null when there are none.
     /// </summary>

@@ -182,6 +182,21 @@ public sealed class InboundCallTests
     }
 
     [Fact]
+    public async Task A_failed_answer_on_a_leg_the_far_end_already_ended_keeps_the_far_end_cause()
+    {
+        using var h = new EngineHarness();
+        var uuid = await h.InboundAsync();
+        h.Inbound[uuid].AnswerResult = false;
+        h.Inbound[uuid].FarEndCause = HangupCause.OriginatorCancel;
+
+        Assert.False(await h.Engine.AnswerAsync(uuid));
+
+        var hangup = await h.Events.WaitAsync("CHANNEL_HANGUP", uuid);
+        Assert.Equal("ORIGINATOR_CANCEL", hangup.GetHeader("Hangup-Cause"));
+        Assert.DoesNotContain(h.Inbound[uuid].Actions, a => a.StartsWith("hangup", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Commands_on_unknown_uuids_fail_cleanly()
     {
         using var h = new EngineHarness();

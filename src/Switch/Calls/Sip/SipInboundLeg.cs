@@ -212,6 +212,7 @@ internal sealed class SipInboundLeg : SipLeg
     /// <summary>The caller cancelled (transport thread): 487 to the INVITE, the channel ends with ORIGINATOR_CANCEL.</summary>
     public void OnCancel(SipRequest? cancel)
     {
+        var cause = SipCauses.TryParseQ850Cause(cancel?.GetHeader(SipHeaderNames.Reason), out var q850) ? q850 : HangupCause.OriginatorCancel;
         lock (Gate)
         {
             if (IsEnded || _finalSent)
@@ -219,12 +220,12 @@ internal sealed class SipInboundLeg : SipLeg
                 return;
             }
             IsEnded = true;
+            FarEndCause = cause;
             _finalSent = true;
             _invite.TrySendResponse(_invite.CreateResponseBuilder(487).AddHeader(SipHeaderNames.UserAgent, Context.Options.UserAgent).BuildResponse());
             Dialog?.Terminate();
             Release();
         }
-        var cause = SipCauses.TryParseQ850Cause(cancel?.GetHeader(SipHeaderNames.Reason), out var q850) ? q850 : HangupCause.OriginatorCancel;
         ReportEnded(cause, [new("sip_hangup_disposition", "recv_cancel")]);
     }
 
@@ -242,6 +243,7 @@ internal sealed class SipInboundLeg : SipLeg
             var cause = _byeAfterAck ?? HangupCause.RecoveryOnTimerExpire;
             report = !IsEnded;
             IsEnded = true;
+            FarEndCause ??= HangupCause.RecoveryOnTimerExpire;
             _byeAfterAck = null;
             SendBye(cause);
             Release();

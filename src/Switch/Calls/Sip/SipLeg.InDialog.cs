@@ -47,6 +47,7 @@ internal abstract partial class SipLeg
                     OnByeBeforeAnswer();
                     Release();
                     ended = SipCauses.FromBye(request.GetHeader(SipHeaderNames.Reason));
+                    FarEndCause = ended;
                     variables = [new("sip_hangup_disposition", "recv_bye"), new("sip_term_status", "200")];
                     break;
                 case SipMethod.Invite:

@@ -125,6 +125,7 @@ internal abstract partial class SipLeg
                 AbandonPendingOffer();
                 Release();
                 ended = response.StatusCode == 408 ? HangupCause.RecoveryOnTimerExpire : HangupCause.NormalTemporaryFailure;
+                FarEndCause = ended;
             }
         }
         callback?.Invoke(response);

@@ -124,6 +124,7 @@ internal abstract partial class SipLeg
                 return;
             }
             IsEnded = true;
+            FarEndCause = HangupCause.RecoveryOnTimerExpire;
             SendBye(HangupCause.RecoveryOnTimerExpire);
             AbandonPendingOffer();
             Release();

@@ -65,6 +65,9 @@ internal abstract partial class SipLeg : ILegSignaling
     /// <summary>Set once the leg ended (either side): no more signaling except answering the far end.</summary>
     public bool IsEnded { get; private protected set; }
 
+    /// <summary>The cause reported when the far end ended the leg (BYE, CANCEL, failure, timeout).</summary>
+    public HangupCause? FarEndCause { get; private protected set; }
+
     private protected SipCallContext Context { get; }
 
     /// <summary>The leg this one is bridged with (set and read on the call's mailbox).</summary>
@@ -235,8 +238,11 @@ internal abstract partial class SipLeg : ILegSignaling
         }
     }
 
-    private protected void ReportEnded(HangupCause cause, IReadOnlyList<KeyValuePair<string, string>>? variables) =>
+    private protected void ReportEnded(HangupCause cause, IReadOnlyList<KeyValuePair<string, string>>? variables)
+    {
+        FarEndCause ??= cause;
         Context.Events.Ended(Uuid, cause, variables);
+    }
 
     public override string ToString() => $"{GetType().Name} {Uuid} {CallId}";
 }

@@ -220,6 +220,7 @@ internal sealed class SipOutboundLeg : SipLeg
                 Dialog?.Terminate();
                 Release();
                 cause = SipCauses.FromSipStatus(response.StatusCode, response.GetHeader(SipHeaderNames.Reason));
+                FarEndCause = cause;
                 report = Report.Ended;
             }
             if (report is Report.Answered or Report.Progress or Report.EarlyMedia)

@@ -18,6 +18,8 @@ internal sealed class FakeSignaling(string name) : ILegSignaling
 
     public IReadOnlyList<KeyValuePair<string, string>>? PendingVariables { get; set; }
 
+    public HangupCause? FarEndCause { get; set; }
+
     public IReadOnlyList<KeyValuePair<string, string>>? TakeVariables()
     {
         var pending = PendingVariables;

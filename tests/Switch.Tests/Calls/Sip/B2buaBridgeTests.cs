@@ -203,15 +203,19 @@ public sealed class B2buaBridgeTests
         b.Ring();
         await a.WaitForResponseAsync(183);
         await sw.Network.IdleAsync();
-        // bob's 200 leaves before the CANCEL arrives: the phone's transaction ignores the late CANCEL.
+        // bob's 200 and alice's CANCEL cross in the switch. Whichever wins, nobody is left connected: either the
+        // CANCEL ends alice and bob's late 200 is ACKed and BYEd, or alice is answered and her UA BYEs (RFC 3261 §9.1).
         b.Answer();
         a.Cancel();
 
         await b.WaitForRequestAsync("ACK");
         await b.WaitForRequestAsync("BYE");
         await sw.Events.WaitAsync("CHANNEL_DESTROY", uuid);
+        await sw.Events.WaitAsync(e => e.Name == "CHANNEL_DESTROY" && e.UniqueId != uuid);
         await sw.Network.IdleAsync();
         Assert.Equal(0, sw.Engine.ChannelCount);
+        var cause = sw.Events.All.Single(e => e.Name == "CHANNEL_HANGUP" && e.UniqueId == uuid).GetHeader("Hangup-Cause");
+        Assert.Contains(cause, new[] { "ORIGINATOR_CANCEL", "NORMAL_CLEARING" });
     }
 
     [Fact]

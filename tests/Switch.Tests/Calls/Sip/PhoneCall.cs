@@ -64,9 +64,16 @@ internal sealed class PhoneCall(TestPhone phone, string callId)
                     ack.SetBody(LocalSdp, "application/sdp");
                 }
                 Phone.Layer.SendAck(ack.BuildRequest(), Dialog.Target);
+                if (Cancelled && !_byeAfterCancel)
+                {
+                    _byeAfterCancel = true;
+                    Bye();
+                }
             }
         }
     }
+
+    private bool _byeAfterCancel;
 
     internal void OnRequest(SipServerTransaction tx)
     {
@@ -121,7 +128,14 @@ internal sealed class PhoneCall(TestPhone phone, string callId)
 
     public void Reject(int status) => Invite!.TryRespond(status);
 
-    public void Cancel() => Phone.Layer.Cancel(_outgoing!);
+    /// <summary>Set once the test cancelled this call: a 2xx that crosses the CANCEL is ACKed and ended with BYE (RFC 3261 §9.1).</summary>
+    public bool Cancelled { get; private set; }
+
+    public void Cancel()
+    {
+        Cancelled = true;
+        Phone.Layer.Cancel(_outgoing!);
+    }
 
     public SipClientTransaction Bye() => SendInDialog(SipMethod.Bye);
 
