@@ -19,6 +19,12 @@ internal sealed class NullSignaling : ILegSignaling
     {
     }
 
+    public bool TryStartEcho() => false;
+
+    public void StopEcho()
+    {
+    }
+
     public bool SendDtmf(string digits) => false;
 
     public bool TryStartRecording(string path, out string? error)
@@ -56,6 +62,12 @@ internal sealed class AnsweringDialer(Func<ILegEvents> events) : ILegDialer
     public HangupCause? FarEndCause => null;
         public bool TryStartPlayback(string source, Action<string, bool> onCompleted) => false;
         public void StopPlayback()
+        {
+        }
+
+        public bool TryStartEcho() => false;
+
+        public void StopEcho()
         {
         }
 

@@ -13,6 +13,7 @@ internal static class ApplicationNames
     public const string Export = "export";
     public const string Sleep = "sleep";
     public const string Playback = "playback";
+    public const string Echo = "echo";
     public const string SendDtmf = "send_dtmf";
     public const string RecordSession = "record_session";
     public const string StopRecordSession = "stop_record_session";

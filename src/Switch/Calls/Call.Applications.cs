@@ -84,6 +84,9 @@ internal sealed partial class Call
             case ApplicationNames.Playback:
                 await StartPlaybackAsync(leg, run).ConfigureAwait(false);
                 break;
+            case ApplicationNames.Echo:
+                await StartEchoAsync(leg, run).ConfigureAwait(false);
+                break;
             case ApplicationNames.RecordSession:
                 StartRecordSessionApplication(leg, run);
                 break;

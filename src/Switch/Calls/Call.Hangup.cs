@@ -57,6 +57,10 @@ internal sealed partial class Call
             {
                 leg.Signaling.StopPlayback();
             }
+            else if (running.Name == ApplicationNames.Echo)
+            {
+                leg.Signaling.StopEcho();
+            }
             FinishApplication(leg, running, null);
         }
         LeavePark(leg);

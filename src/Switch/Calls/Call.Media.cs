@@ -35,6 +35,33 @@ internal sealed partial class Call
         }
     }
 
+    /// <summary>
+    /// The echo application (FreeSWITCH's echo test): the caller hears itself until uuid_break or hangup.
+    /// Pre-answers an unanswered inbound leg, as media is needed.
+    /// </summary>
+    private async ValueTask StartEchoAsync(Channel leg, ApplicationRun run)
+    {
+        if (!leg.IsAnswered && !leg.HasEarlyMedia && leg.Direction == CallDirection.Inbound)
+        {
+            await PreAnswerAsync(leg).ConfigureAwait(false);
+        }
+        if (!leg.Signaling.TryStartEcho())
+        {
+            FinishApplication(leg, run, "-ERR no media");
+        }
+    }
+
+    /// <summary>Ends a running playback or echo (uuid_break, hangup); the application completes.</summary>
+    internal void BreakMedia(Channel leg)
+    {
+        leg.Signaling.StopPlayback();
+        if (leg.RunningApplication is { Name: ApplicationNames.Echo } echo)
+        {
+            leg.Signaling.StopEcho();
+            FinishApplication(leg, echo, null);
+        }
+    }
+
     private ValueTask OnPlaybackDone(Channel leg, ApplicationRun run, string source, string response, bool stopped)
     {
         if (run.Finished)

@@ -43,13 +43,13 @@ internal sealed partial class CallEngine
 
     /// <summary>uuid_break: stops the playback in progress on the channel. False when there is no such channel.</summary>
     public Task<bool> BreakAsync(string uuid) =>
-        OnLegAsync(uuid, static (_, leg) =>
+        OnLegAsync(uuid, static (call, leg) =>
         {
             if (leg.IsHungUp)
             {
                 return ValueTask.FromResult(false);
             }
-            leg.Signaling.StopPlayback();
+            call.BreakMedia(leg);
             return ValueTask.FromResult(true);
         }, false);
 

@@ -57,6 +57,12 @@ internal interface ILegSignaling
     /// <summary>Stops the playback in progress, if any (uuid_break, hangup).</summary>
     void StopPlayback();
 
+    /// <summary>Echo application: sends the far end's audio back to it. False when the leg has no media.</summary>
+    bool TryStartEcho();
+
+    /// <summary>Ends the echo, if any (uuid_break, hangup, bridge).</summary>
+    void StopEcho();
+
     /// <summary>
     /// Starts recording both directions of the leg to a WAV file (replacing a recording in progress).
     /// False, with a reason, when the leg has no media or the file cannot be created.

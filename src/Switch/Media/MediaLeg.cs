@@ -152,6 +152,22 @@ internal sealed partial class MediaLeg : IMediaClockListener, IAsyncDisposable
 
     internal void Start() => _receiveLoop = ReceiveLoopAsync();
 
+    /// <summary>
+    /// The echo application: relays what the far end sends straight back to it (leaving any bridge), until
+    /// <see cref="StopEcho"/>, a bridge or disposal.
+    /// </summary>
+    public void StartEcho()
+    {
+        Bridge?.Disconnect();
+        Volatile.Write(ref _peer, this);
+    }
+
+    /// <summary>Ends the echo started by <see cref="StartEcho"/>; a bridge made since is left alone.</summary>
+    public void StopEcho() => Interlocked.CompareExchange(ref _peer, null, this);
+
+    /// <summary>True while the leg echoes its far end's audio back.</summary>
+    public bool IsEchoing => ReferenceEquals(Volatile.Read(ref _peer), this);
+
     internal void Attach(MediaBridge bridge, MediaLeg peer)
     {
         Volatile.Write(ref _bridge, bridge);

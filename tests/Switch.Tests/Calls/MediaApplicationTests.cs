@@ -76,6 +76,41 @@ public sealed class MediaApplicationTests
     }
 
     [Fact]
+    public async Task Echo_runs_until_uuid_break_and_then_completes()
+    {
+        using var h = new EngineHarness();
+        var a = await h.InboundAsync();
+        await h.Engine.AnswerAsync(a);
+        var echo = h.Engine.ExecuteApplicationAsync(a, "echo", null, "echo-1").AsTask();
+        await h.Events.WaitAsync(e => e.Name == "CHANNEL_EXECUTE" && e.GetHeader("Application") == "echo");
+        Assert.True(h.Inbound[a].Echoing);
+        Assert.False(echo.IsCompleted);
+
+        Assert.True(await h.Engine.BreakAsync(a));
+
+        var result = await echo.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.True(result.Ran);
+        Assert.False(h.Inbound[a].Echoing);
+        Assert.Equal(["echo", "stop_echo"], h.Inbound[a].Actions.Where(x => x.Contains("echo", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task Hangup_during_echo_stops_it_and_echo_without_media_is_an_error()
+    {
+        using var h = new EngineHarness();
+        var a = await h.InboundAsync();
+        var echo = h.Engine.ExecuteApplicationAsync(a, "echo", null, null).AsTask();
+        await h.Events.WaitAsync(e => e.Name == "CHANNEL_EXECUTE" && e.GetHeader("Application") == "echo");
+        await h.Engine.HangupAsync(a, HangupCause.NormalClearing);
+        await echo.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Contains("stop_echo", h.Inbound[a].Actions);
+
+        var b = await h.InboundAsync();
+        h.Inbound[b].HasMedia = false;
+        Assert.Equal("-ERR no media", (await h.Engine.ExecuteApplicationAsync(b, "echo", null, null)).Response);
+    }
+
+    [Fact]
     public async Task Received_dtmf_becomes_a_dtmf_event_without_variables()
     {
         using var h = new EngineHarness();

@@ -148,6 +148,38 @@ public sealed class RelayTests
     }
 
     [Fact]
+    public async Task Echo_sends_the_far_ends_audio_back_to_it_until_stopped_and_a_bridge_ends_it()
+    {
+        await using var rig = new MediaRig();
+        var a = rig.Leg("a");
+        var b = rig.Leg("b");
+        var phoneA = rig.Phone();
+        var phoneB = rig.Phone();
+        a.Configure(MediaRig.Settings(phoneA.EndPoint, RtpCodec.Pcmu));
+        b.Configure(MediaRig.Settings(phoneB.EndPoint, RtpCodec.Pcmu));
+        var payload = MediaRig.Tone(G711Law.MuLaw, 800);
+
+        a.StartEcho();
+        Assert.True(a.IsEchoing);
+        phoneA.SendAudio(a.LocalEndPoint, 0, payload);
+        var echoed = await phoneA.ReceiveAsync();
+        Assert.Equal((0, a.Ssrc), (echoed.Header.PayloadType, echoed.Header.Ssrc));
+
+        a.StopEcho();
+        Assert.False(a.IsEchoing);
+        phoneA.SendAudio(a.LocalEndPoint, 0, payload);
+        await MediaRig.WaitUntil(() => a.GetStatistics().PacketsReceived == 2, "the packet after echo stopped");
+        Assert.Equal(1, a.GetStatistics().PacketsSent);
+
+        a.StartEcho();
+        MediaBridge.Connect(a, b);
+        Assert.False(a.IsEchoing);
+        phoneA.SendAudio(a.LocalEndPoint, 0, payload);
+        await phoneB.ReceiveAsync();
+        Assert.Equal(0, phoneA.Pending);
+    }
+
+    [Fact]
     public async Task Unbridge_stops_the_relay_and_rebridge_sends_to_the_new_leg()
     {
         await using var rig = new MediaRig();

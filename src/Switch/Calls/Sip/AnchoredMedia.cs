@@ -97,6 +97,10 @@ internal sealed class AnchoredMedia : ILegMedia, IMediaLegObserver
         }
     }
 
+    public void StartEcho() => Leg.StartEcho();
+
+    public void StopEcho() => Leg.StopEcho();
+
     public void StopRingback()
     {
         Playback? ringback;

@@ -35,6 +35,11 @@ internal interface ILegMedia : IAsyncDisposable
     /// <summary>Stops the playback in progress (it completes as stopped).</summary>
     void StopPlayback();
 
+    /// <summary>Sends the far end's audio back to it (the echo application) until <see cref="StopEcho"/>.</summary>
+    void StartEcho();
+
+    void StopEcho();
+
     /// <summary>Records both directions to a WAV file; false with a reason when it cannot.</summary>
     bool TryStartRecording(string path, out string? error);
 

@@ -114,6 +114,18 @@ internal abstract partial class SipLeg : ILegSignaling
 
     public void StopPlayback() => Media?.StopPlayback();
 
+    public bool TryStartEcho()
+    {
+        if (Media is not { } media)
+        {
+            return false;
+        }
+        media.StartEcho();
+        return true;
+    }
+
+    public void StopEcho() => Media?.StopEcho();
+
     public bool SendDtmf(string digits) => Media is { } media && media.SendDtmf(digits);
 
     public bool TryStartRecording(string path, out string? error)

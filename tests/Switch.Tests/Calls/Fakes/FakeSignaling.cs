@@ -59,6 +59,28 @@ internal sealed class FakeSignaling(string name) : ILegSignaling
         }
     }
 
+    public bool Echoing { get; private set; }
+
+    public bool TryStartEcho()
+    {
+        if (!HasMedia)
+        {
+            return false;
+        }
+        _actions.Enqueue("echo");
+        Echoing = true;
+        return true;
+    }
+
+    public void StopEcho()
+    {
+        if (Echoing)
+        {
+            _actions.Enqueue("stop_echo");
+            Echoing = false;
+        }
+    }
+
     public string? Recording { get; private set; }
 
     public bool TryStartRecording(string path, out string? error)

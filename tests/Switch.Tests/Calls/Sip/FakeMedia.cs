@@ -66,6 +66,16 @@ internal sealed class FakeMedia(string name, int port) : ILegMedia
 
     public void StopPlayback() => Finish(Switch.Media.PlaybackStatus.Stopped);
 
+    public bool Echoing { get; private set; }
+
+    public void StartEcho()
+    {
+        Echoing = true;
+        _actions.Enqueue("echo");
+    }
+
+    public void StopEcho() => Echoing = false;
+
     public string? Recording { get; private set; }
 
     public bool TryStartRecording(string path, out string? error)
