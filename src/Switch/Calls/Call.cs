@@ -48,13 +48,20 @@ internal sealed partial class Call
         Post(new Work(uuid, (call, leg) => action(call, leg!), ifGone is null ? null : _ => ifGone()));
 
     /// <summary>Runs <paramref name="action"/> on the leg's mailbox and returns its result, or <paramref name="ifGone"/>.</summary>
-    public Task<T> InvokeAsync<T>(string uuid, Func<Call, Channel, ValueTask<T>> action, T ifGone)
+    public Task<T> InvokeAsync<T>(string uuid, Func<Call, Channel, ValueTask<T>> action, T ifGone) =>
+        Invoke(uuid, (call, leg) => action(call, leg!), ifGone);
+
+    /// <summary>Runs <paramref name="action"/> on the call's mailbox; <paramref name="ifGone"/> when the call has ended.</summary>
+    public Task<T> InvokeAsync<T>(Func<Call, ValueTask<T>> action, T ifGone) => Invoke(null, (call, _) => action(call), ifGone);
+
+    /// <summary>Queues work (for a leg, or the call when <paramref name="uuid"/> is null) and completes with its result.</summary>
+    private Task<T> Invoke<T>(string? uuid, Func<Call, Channel?, ValueTask<T>> action, T ifGone)
     {
         var tcs = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
         var work = new Work(uuid,
             async (call, leg) =>
             {
-                var result = await action(call, leg!).ConfigureAwait(false);
+                var result = await action(call, leg).ConfigureAwait(false);
                 call.PublishSnapshots();
                 tcs.TrySetResult(result);
             },
@@ -76,34 +83,6 @@ internal sealed partial class Call
         return tcs.Task;
     }
 
-    /// <summary>Runs <paramref name="action"/> on the call's mailbox; <paramref name="ifGone"/> when the call has ended.</summary>
-    public Task<T> InvokeAsync<T>(Func<Call, ValueTask<T>> action, T ifGone)
-    {
-        var tcs = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var work = new Work(null,
-            async (call, _) =>
-            {
-                var result = await action(call).ConfigureAwait(false);
-                call.PublishSnapshots();
-                tcs.TrySetResult(result);
-            },
-            failure =>
-            {
-                if (failure is null)
-                {
-                    tcs.TrySetResult(ifGone);
-                }
-                else
-                {
-                    tcs.TrySetException(failure);
-                }
-            });
-        if (!Post(work))
-        {
-            tcs.TrySetResult(ifGone);
-        }
-        return tcs.Task;
-    }
 
     private bool Post(Work work) => _mailbox.Writer.TryWrite(work);
 
