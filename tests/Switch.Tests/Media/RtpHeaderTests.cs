@@ -104,19 +104,26 @@ public sealed class RtpHeaderTests
         RtpHeader.TryParse(packet, out _, out _);
         G711.MuLawToALaw(packet.AsSpan(12), packet.AsSpan(12));
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 10_000; i++)
+        // A per-packet allocation would show in every pass; the JIT (tiering, OSR) may allocate once, so the
+        // quietest of a few passes must be zero.
+        var quietest = long.MaxValue;
+        for (var pass = 0; pass < 5; pass++)
         {
-            RtpHeader.WriteFixed(packet, false, 0, (ushort)i, (uint)i * 160, 42);
-            if (RtpHeader.TryParse(packet, out var header, out _))
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 10_000; i++)
             {
-                sum += header.SequenceNumber + header.Payload(packet).Length;
-            }
+                RtpHeader.WriteFixed(packet, false, 0, (ushort)i, (uint)i * 160, 42);
+                if (RtpHeader.TryParse(packet, out var header, out _))
+                {
+                    sum += header.SequenceNumber + header.Payload(packet).Length;
+                }
 
-            G711.MuLawToALaw(packet.AsSpan(12), packet.AsSpan(12));
+                G711.MuLawToALaw(packet.AsSpan(12), packet.AsSpan(12));
+            }
+            quietest = Math.Min(quietest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, quietest);
         Assert.True(sum > 0);
     }
 }
