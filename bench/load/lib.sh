@@ -43,22 +43,27 @@ for _ in range(50):
 PY
 }
 
-# free_range N: start of N consecutive ports free for UDP on 127.0.0.1 (for the RTP range).
+# free_range N: start of N consecutive ports on 127.0.0.1 that are free for UDP right now (each is bound
+# and closed in turn, so no file-descriptor limit applies).
 free_range() {
   python3 - "$1" <<'PY'
 import random, socket, sys
 n = int(sys.argv[1])
 for _ in range(200):
     start = random.randrange(20000, 60000 - n, 2)
-    socks = []
-    try:
-        for p in range(start, start + n):
-            s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); socks.append(s); s.bind(("127.0.0.1", p))
-        print(start); break
-    except OSError:
-        pass
-    finally:
-        for s in socks: s.close()
+    ok = True
+    for p in range(start, start + n):
+        s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        try:
+            s.bind(("127.0.0.1", p))
+        except OSError:
+            ok = False
+            break
+        finally:
+            s.close()
+    if ok:
+        print(start)
+        break
 PY
 }
 
@@ -110,10 +115,10 @@ loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 start_switch() {
   [[ -f "$SWITCH_DLL" ]] || { echo "build first: dotnet build -c Release src/Switch" >&2; exit 2; }
   SIP_PORT="$(free_port)"; ESL_PORT="$(free_port)"
-  local rtp; rtp="$(free_range 400)"
+  local n="${RTP_PORTS:-400}" rtp; rtp="$(free_range "$n")"
   mkdir -p "$WORK/switch-data"
   dotnet "$SWITCH_DLL" --sip-listen "127.0.0.1:$SIP_PORT" --esl-listen "127.0.0.1:$ESL_PORT" \
-    --data-dir "$WORK/switch-data" --rtp-ports "$rtp-$((rtp + 399))" --log-level "${SWITCH_LOG_LEVEL:-Warning}" \
+    --data-dir "$WORK/switch-data" --rtp-ports "$rtp-$((rtp + n - 1))" --log-level "${SWITCH_LOG_LEVEL:-Warning}" \
     > "$WORK/switch.log" 2>&1 &
   SW_PID=$!; track "$SW_PID"
   wait_tcp "$ESL_PORT" 30 || { echo "switch did not start; log:" >&2; cat "$WORK/switch.log" >&2; exit 1; }
@@ -169,3 +174,9 @@ sock_drops() {
 
 # count_lines PATTERN FILE: lines matching (case-insensitive ERE), 0 when none (never fails).
 count_lines() { grep -ciE "$1" "$2" 2>/dev/null || true; }
+
+# idle_cpu PID SECONDS: CPU-seconds per second the process tree uses while no load is offered.
+idle_cpu() {
+  local b a; b="$(cpu_ticks "$1")"; sleep "$2"; a="$(cpu_ticks "$1")"
+  awk -v t=$((a - b)) -v h="$CLK_TCK" -v s="$2" 'BEGIN{printf "%.3f", t/h/s}'
+}

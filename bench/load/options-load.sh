@@ -14,7 +14,7 @@
 # Reports the highest step with zero failures and zero retransmissions. Bounded: every sipp gets
 # -timeout and an outer `timeout`; all processes are stopped by PID on exit. Loopback only.
 set -euo pipefail
-[[ "${1:-}" == "--help" || "${1:-}" == "-h" ]] && { sed -n "2,15p" "$0" | sed 's/^# \{0,1\}//'; exit 0; }
+[[ "${1:-}" == "--help" || "${1:-}" == "-h" ]] && { awk 'NR>1 && !/^#/{exit} NR>1' "$0" | sed 's/^# \{0,1\}//'; exit 0; }
 RATES="5000 10000 15000 20000 25000 30000 40000"; SECONDS_PER_STEP=3; STOP_ON_FAIL=1
 while (( $# )); do
   case "$1" in
