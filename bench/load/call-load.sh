@@ -17,8 +17,9 @@
 # Per step: calls ok/failed, retransmissions, CPS achieved (ok / wall time of the sipp run, which includes
 # the call length and the last calls' tail), setup latency p50/p99 (ms from the first INVITE to the 200,
 # including the 407 round trip; sipp -trace_rtt), CPU-seconds per 1,000 calls of the server process tree
-# and, for the switch, of the controller, load average. A warm-up step (not reported) runs first, then 3 s of idle CPU
-# is measured (background cost, e.g. timers, included in every figure).
+# and, for the switch, of the controller, load average. After the switch run it prints the switch's RSS,
+# socket count and `show channels count` (leftover channels = a leak). A warm-up step (not reported) runs first, after 3 s of idle CPU
+# are measured. Each figure includes the background work left by earlier steps (e.g. transaction timers).
 set -euo pipefail
 [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]] && { awk 'NR>1 && !/^#/{exit} NR>1' "$0" | sed 's/^# \{0,1\}//'; exit 0; }
 RATES="25 50 100 200"; STEP_S=8; DURATION=500; ONLY=""
@@ -61,6 +62,7 @@ run_step() { # server target_port server_pid ctl_pid rate count tag
     -nostdin -timeout $((STEP_S * 3 + 30)) -timeout_error -recv_timeout 10000 -default_behaviors none \
     -trace_stat -stf stats.csv -fd 60 -trace_rtt -rtt_freq 1 -trace_err -error_file err.log > sipp.out 2>&1) || true
   t1="$(now_s)"; a="$(cpu_ticks "$pid")"; ca=0; [[ "$ctl" != 0 ]] && ca="$(cpu_ticks "$ctl")"
+  check_alive "$server" "$pid" "$WORK/$server.log"
   [[ "$tag" == warmup* ]] && return 0
   local csv="$WORK/$tag/stats.csv" ok failed retrans p50 p99
   ok="$(stat_field "$csv" "SuccessfulCall(C)")"; failed="$(stat_field "$csv" "FailedCall(C)")"
@@ -77,8 +79,8 @@ run_step() { # server target_port server_pid ctl_pid rate count tag
 }
 
 bench_server() { # name port pid ctl_pid
+  echo "# $1 idle CPU before any load: $(idle_cpu "$3" 3) CPU-s/s"
   run_step "$1" "$2" "$3" "$4" 30 150 "warmup-$1"
-  echo "# $1 idle CPU after warm-up: $(idle_cpu "$3" 3) CPU-s/s"
   local rate
   for rate in $RATES; do run_step "$1" "$2" "$3" "$4" "$rate" $((rate * STEP_S)) "$1-$rate"; done
 }
@@ -98,8 +100,12 @@ if [[ "$ONLY" != kamailio ]]; then
     --stats "$WORK/controller.stats" 2> "$WORK/controller.log" &
   CTL_PID=$!; track "$CTL_PID"
   phones "$SIP_PORT"
+  echo "# switch at start: RSS $(awk '/VmRSS/{print $2, $3}' "/proc/$SW_PID/status"), $(ls -l "/proc/$SW_PID/fd" | grep -c socket || true) socket fds"
   bench_server switch "$SIP_PORT" "$SW_PID" "$CTL_PID"
   kill -TERM "$CTL_PID"; wait "$CTL_PID" 2>/dev/null || true
+  sleep 3   # let the last calls' transactions and the UAS's BYE answers settle
+  echo "# switch after the run: RSS $(awk '/VmRSS/{print $2, $3}' "/proc/$SW_PID/status"), $(ls -l "/proc/$SW_PID/fd" 2>/dev/null | grep -c socket || true) socket fds,\
+ 'show channels count': $(python3 "$LOAD_DIR/esl_api.py" "$ESL_PORT" show channels count | tr '\n' ' ')"
   echo "# controller: $(cat "$WORK/controller.stats" 2>/dev/null) (sendmsg errors in its log: $(count_lines "reply" "$WORK/controller.log"))"
   echo "# switch log warning/error lines: $(count_lines "fail|error|exception|warn" "$WORK/switch.log")"
   [[ -s "$WORK/switch.log" ]] && { echo "# switch log, first lines:"; head -5 "$WORK/switch.log" | cut -c1-300 | sed 's/^/#   /'; }

@@ -180,3 +180,12 @@ idle_cpu() {
   local b a; b="$(cpu_ticks "$1")"; sleep "$2"; a="$(cpu_ticks "$1")"
   awk -v t=$((a - b)) -v h="$CLK_TCK" -v s="$2" 'BEGIN{printf "%.3f", t/h/s}'
 }
+
+# check_alive NAME PID LOG: if the server has exited, say so with its exit status and log tail, and stop.
+check_alive() {
+  kill -0 "$2" 2>/dev/null && return 0
+  local rc=0; wait "$2" 2>/dev/null || rc=$?
+  echo "!! $1 (pid $2) is gone, exit status $rc (>128 = killed by signal $((rc > 128 ? rc - 128 : 0))); last log lines:"
+  tail -20 "$3" | cut -c1-400 | sed 's/^/!!   /'
+  exit 1
+}

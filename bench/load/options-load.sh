@@ -47,6 +47,7 @@ for rate in $RATES; do
   before="$(cpu_ticks "$SW_PID")"; drops0="$(udp_drops)"; sd0="$(sock_drops "$SIP_PORT")"; t0="$(now_s)"
   run_step "$rate" "$count" "step-$rate"
   t1="$(now_s)"; after="$(cpu_ticks "$SW_PID")"; drops1="$(udp_drops)"; sd1="$(sock_drops "$SIP_PORT")"
+  check_alive switch "$SW_PID" "$WORK/switch.log"
   csv="$WORK/step-$rate.csv"
   ok="$(stat_field "$csv" "SuccessfulCall(C)")"; failed="$(stat_field "$csv" "FailedCall(C)")"
   retrans="$(stat_field "$csv" "Retransmissions(C)")"; created="$(stat_field "$csv" "TotalCallCreated")"

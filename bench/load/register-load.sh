@@ -13,8 +13,8 @@
 # file and runtime dir in a temp folder. Per step: registrations ok/failed, retransmissions, achieved
 # rate (ok / wall time of the sipp run), REGISTER->200 time p50/p99 (ms, sipp -trace_rtt, measured from the
 # first REGISTER), CPU-seconds of the server process tree (utime+stime from /proc) per 1,000
-# registrations, load average. A warm-up step (not reported) runs first, then 3 s of idle CPU
-# is measured (background cost, e.g. timers, included in every figure) on each server.
+# registrations, load average. A warm-up step (not reported) runs first, after 3 s of idle CPU
+# are measured. Each figure includes the background work left by earlier steps (e.g. transaction timers) on each server.
 set -euo pipefail
 [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]] && { awk 'NR>1 && !/^#/{exit} NR>1' "$0" | sed 's/^# \{0,1\}//'; exit 0; }
 RATES="250 500 1000 2000"; STEP_S=5; ONLY=""
@@ -38,6 +38,7 @@ run_step() { # server port pid rate count tag -> prints a row
     -nostdin -timeout $((STEP_S * 3 + 20)) -timeout_error -recv_timeout 5000 -default_behaviors none \
     -trace_stat -stf stats.csv -fd 60 -trace_rtt -rtt_freq 1 -trace_err -error_file err.log > sipp.out 2>&1) || true
   t1="$(now_s)"; after="$(cpu_ticks "$pid")"
+  check_alive "$server" "$pid" "$WORK/$server.log"
   [[ "$tag" == warmup* ]] && return 0
   local csv="$WORK/$tag/stats.csv" ok failed retrans
   ok="$(stat_field "$csv" "SuccessfulCall(C)")"; failed="$(stat_field "$csv" "FailedCall(C)")"
@@ -55,8 +56,8 @@ header() {
 }
 
 bench_server() { # name port pid
+  echo "# $1 idle CPU before any load: $(idle_cpu "$3" 3) CPU-s/s"
   run_step "$1" "$2" "$3" 500 1500 "warmup-$1"
-  echo "# $1 idle CPU after warm-up: $(idle_cpu "$3" 3) CPU-s/s"
   local rate
   for rate in $RATES; do run_step "$1" "$2" "$3" "$rate" $((rate * STEP_S)) "$1-$rate"; done
 }
