@@ -54,7 +54,11 @@ internal sealed partial class SipTransport : ISipTransport, IAsyncDisposable
             _udp.Add(listener);
             _tcpListeners.Add(tcp);
             SipTransportLog.Listening(_logger, "udp+tcp", listener.EndPoint.ToString());
-            _loops.Add(UdpLoopAsync(listener));
+            // Several receive loops per socket: each parses and answers inline, so one loop caps a socket at one core.
+            for (var i = 0; i < _options.UdpReceiveLoops; i++)
+            {
+                _loops.Add(UdpLoopAsync(listener));
+            }
             _loops.Add(AcceptLoopAsync(tcp));
         }
 

@@ -12,6 +12,9 @@ internal sealed record SipTransportOptions
     /// <summary>SO_RCVBUF / SO_SNDBUF of UDP sockets (bursts of datagrams queue here; the kernel caps the value).</summary>
     public int UdpSocketBufferBytes { get; init; } = 4 * 1024 * 1024;
 
+    /// <summary>Concurrent receive loops per UDP socket (default: one per core, at most 4).</summary>
+    public int UdpReceiveLoops { get; init; } = Math.Clamp(Environment.ProcessorCount, 1, 4);
+
     /// <summary>TCP connections with no traffic for this long are closed.</summary>
     public TimeSpan TcpIdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
