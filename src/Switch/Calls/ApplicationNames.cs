@@ -15,6 +15,7 @@ internal static class ApplicationNames
     public const string Playback = "playback";
     public const string Echo = "echo";
     public const string SendDtmf = "send_dtmf";
+    public const string PlayAndGetDigits = "play_and_get_digits";
     public const string RecordSession = "record_session";
     public const string StopRecordSession = "stop_record_session";
 

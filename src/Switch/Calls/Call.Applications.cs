@@ -87,6 +87,9 @@ internal sealed partial class Call
             case ApplicationNames.Echo:
                 await StartEchoAsync(leg, run).ConfigureAwait(false);
                 break;
+            case ApplicationNames.PlayAndGetDigits:
+                await StartPlayAndGetDigitsAsync(leg, run).ConfigureAwait(false);
+                break;
             case ApplicationNames.RecordSession:
                 StartRecordSessionApplication(leg, run);
                 break;

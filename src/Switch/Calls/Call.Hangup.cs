@@ -51,6 +51,7 @@ internal sealed partial class Call
         }
 
         StopRecording(leg, "hangup");
+        CancelDigitRead(leg);
         if (leg.RunningApplication is { } running)
         {
             if (running.Name == ApplicationNames.Playback)

@@ -23,12 +23,7 @@ internal sealed partial class Call
         // The completion is always posted, so PLAYBACK_START below still comes before PLAYBACK_STOP.
         var started = leg.Signaling.TryStartPlayback(source, (response, stopped) =>
             engine.PostToLeg(uuid, (call, l) => call.OnPlaybackDone(l, run, source, response, stopped)));
-        if (Events.HasSubscribers)
-        {
-            var start = ChannelEvents.Create("PLAYBACK_START", leg);
-            start.Add("Playback-File-Path", source);
-            Publish(start);
-        }
+        PublishPlayback(leg, "PLAYBACK_START", source, null);
         if (!started)
         {
             await OnPlaybackDone(leg, run, source, "PLAYBACK ERROR", stopped: false).ConfigureAwait(false);
@@ -68,22 +63,37 @@ internal sealed partial class Call
         {
             return ValueTask.CompletedTask;
         }
-        if (Events.HasSubscribers)
-        {
-            var stop = ChannelEvents.Create("PLAYBACK_STOP", leg);
-            stop.Add("Playback-File-Path", source);
-            stop.Add("Playback-Status", stopped ? "break" : "done");
-            Publish(stop);
-        }
+        PublishPlayback(leg, "PLAYBACK_STOP", source, stopped);
         leg.Variables.Set("playback_terminator_used", null);
         FinishApplication(leg, run, response);
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>PLAYBACK_START (<paramref name="stopped"/> null) or PLAYBACK_STOP with its Playback-Status.</summary>
+    private void PublishPlayback(Channel leg, string name, string source, bool? stopped)
+    {
+        if (!Events.HasSubscribers || leg.IsHungUp)
+        {
+            return;
+        }
+        var e = ChannelEvents.Create(name, leg);
+        e.Add("Playback-File-Path", source);
+        if (stopped is { } s)
+        {
+            e.Add("Playback-Status", s ? "break" : "done");
+        }
+        Publish(e);
+    }
+
     /// <summary>DTMF event: the channel block without variables, then DTMF-Digit, DTMF-Duration, DTMF-Source.</summary>
     internal ValueTask OnDtmf(Channel leg, char digit, int durationSamples, string source)
     {
-        if (leg.IsHungUp || !Events.HasSubscribers)
+        if (leg.IsHungUp)
+        {
+            return ValueTask.CompletedTask;
+        }
+        FeedDigitRead(leg, digit);
+        if (!Events.HasSubscribers)
         {
             return ValueTask.CompletedTask;
         }

@@ -19,6 +19,9 @@ internal sealed partial class Channel
 
     internal ITimer? RecordingTimer { get; set; }
 
+    /// <summary>The play_and_get_digits in progress, fed the leg's DTMF.</summary>
+    internal DigitRead? DigitRead { get; set; }
+
     /// <summary>leg_timeout of a ringing outbound leg.</summary>
     internal ITimer? LegTimer { get; set; }
 
