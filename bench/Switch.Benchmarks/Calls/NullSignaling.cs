@@ -14,7 +14,7 @@ internal class NullSignaling : ILegSignaling
     public ValueTask HangupAsync(HangupCause cause, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     public IReadOnlyList<KeyValuePair<string, string>>? TakeVariables() => null;
     public HangupCause? FarEndCause => null;
-    public bool TryStartPlayback(string source, Action<string, bool> onCompleted) => false;
+    public bool TryStartPlayback(string source, Action<string, bool> onCompleted, int loops = 1) => false;
     public void StopPlayback()
     {
     }

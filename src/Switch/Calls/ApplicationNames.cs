@@ -14,6 +14,7 @@ internal static class ApplicationNames
     public const string Sleep = "sleep";
     public const string Playback = "playback";
     public const string Echo = "echo";
+    public const string EndlessPlayback = "endless_playback";
     public const string SendDtmf = "send_dtmf";
     public const string PlayAndGetDigits = "play_and_get_digits";
     public const string RecordSession = "record_session";

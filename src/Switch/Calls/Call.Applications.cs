@@ -82,7 +82,10 @@ internal sealed partial class Call
                 await StartBridgeApplicationAsync(leg, run).ConfigureAwait(false);
                 break;
             case ApplicationNames.Playback:
-                await StartPlaybackAsync(leg, run).ConfigureAwait(false);
+                await StartPlaybackAsync(leg, run, loops: 1).ConfigureAwait(false);
+                break;
+            case ApplicationNames.EndlessPlayback:
+                await StartPlaybackAsync(leg, run, Switch.Media.Playback.Endless).ConfigureAwait(false);
                 break;
             case ApplicationNames.Echo:
                 await StartEchoAsync(leg, run).ConfigureAwait(false);

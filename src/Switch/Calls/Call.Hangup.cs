@@ -54,7 +54,7 @@ internal sealed partial class Call
         CancelDigitRead(leg);
         if (leg.RunningApplication is { } running)
         {
-            if (running.Name == ApplicationNames.Playback)
+            if (running.Name is ApplicationNames.Playback or ApplicationNames.EndlessPlayback)
             {
                 leg.Signaling.StopPlayback();
             }

@@ -5,8 +5,11 @@ namespace Switch.Calls;
 /// <summary>Media applications and events: playback (PLAYBACK_START/STOP), DTMF received and sent, uuid_break.</summary>
 internal sealed partial class Call
 {
-    /// <summary>The playback application: pre-answers an unanswered inbound leg (media is needed), then plays.</summary>
-    private async ValueTask StartPlaybackAsync(Channel leg, ApplicationRun run)
+    /// <summary>
+    /// The playback application (and endless_playback, <paramref name="loops"/> = Endless, which only ends on
+    /// uuid_break or hangup): pre-answers an unanswered inbound leg (media is needed), then plays.
+    /// </summary>
+    private async ValueTask StartPlaybackAsync(Channel leg, ApplicationRun run, int loops)
     {
         var source = run.Data?.Trim();
         if (string.IsNullOrEmpty(source))
@@ -22,7 +25,7 @@ internal sealed partial class Call
         var engine = _engine;
         // The completion is always posted, so PLAYBACK_START below still comes before PLAYBACK_STOP.
         var started = leg.Signaling.TryStartPlayback(source, (response, stopped) =>
-            engine.PostToLeg(uuid, (call, l) => call.OnPlaybackDone(l, run, source, response, stopped)));
+            engine.PostToLeg(uuid, (call, l) => call.OnPlaybackDone(l, run, source, response, stopped)), loops);
         PublishPlayback(leg, "PLAYBACK_START", source, null);
         if (!started)
         {

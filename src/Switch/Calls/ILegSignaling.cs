@@ -50,9 +50,10 @@ internal interface ILegSignaling
     /// Plays a file or tone to the leg (<c>tone_stream://</c>, <c>silence_stream://</c>, a WAV path).
     /// <paramref name="onCompleted"/> runs once, on any thread, with FreeSWITCH's Application-Response
     /// (FILE PLAYED, FILE NOT FOUND, PLAYBACK ERROR) and whether it was stopped early. False when the leg
-    /// has no media to play on.
+    /// has no media to play on. <paramref name="loops"/>: how many times (<c>Switch.Media.Playback.Endless</c>
+    /// until stopped).
     /// </summary>
-    bool TryStartPlayback(string source, Action<string, bool> onCompleted);
+    bool TryStartPlayback(string source, Action<string, bool> onCompleted, int loops = 1);
 
     /// <summary>Stops the playback in progress, if any (uuid_break, hangup).</summary>
     void StopPlayback();

@@ -76,6 +76,29 @@ public sealed class MediaApplicationTests
     }
 
     [Fact]
+    public async Task Endless_playback_loops_until_break_or_hangup()
+    {
+        using var h = new EngineHarness();
+        var a = await h.InboundAsync();
+        await h.Engine.AnswerAsync(a);
+        var play = h.Engine.ExecuteApplicationAsync(a, "endless_playback", "/moh.wav", "e-1").AsTask();
+        await h.Events.WaitAsync("PLAYBACK_START", a);
+        Assert.Contains("play:/moh.wavx-1", h.Inbound[a].Actions);
+        Assert.False(play.IsCompleted);
+
+        Assert.True(await h.Engine.BreakAsync(a));
+
+        Assert.Equal("FILE PLAYED", (await play.WaitAsync(TimeSpan.FromSeconds(10))).Response);
+        Assert.Equal("break", h.Events.All.Single(e => e.Name == "PLAYBACK_STOP").GetHeader("Playback-Status"));
+
+        var again = h.Engine.ExecuteApplicationAsync(a, "endless_playback", "/moh.wav", null).AsTask();
+        await h.Events.WaitAsync(e => e.Name == "PLAYBACK_START" && h.Events.All.Count(x => x.Name == "PLAYBACK_START") == 2);
+        await h.Engine.HangupAsync(a, HangupCause.NormalClearing);
+        await again.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, h.Inbound[a].Actions.Count(x => x == "stop_playback"));
+    }
+
+    [Fact]
     public async Task Echo_runs_until_uuid_break_and_then_completes()
     {
         using var h = new EngineHarness();

@@ -18,10 +18,10 @@ internal sealed class AnchoredMedia : ILegMedia, IMediaLegObserver
 
     internal void Attach(MediaLeg leg) => _leg = leg;
 
-    public void Play(string source, Action<PlaybackResult> onCompleted)
+    public void Play(string source, Action<PlaybackResult> onCompleted, int loops = 1)
     {
         StopRingback();
-        var playback = Leg.Play(source);
+        var playback = Leg.Play(source, loops);
         _ = playback.Completion.ContinueWith(static (t, state) => ((Action<PlaybackResult>)state!)(t.Result), onCompleted,
             CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously | TaskContinuationOptions.OnlyOnRanToCompletion,
             TaskScheduler.Default);

@@ -29,8 +29,11 @@ internal interface ILegMedia : IAsyncDisposable
 
     void StopRingback();
 
-    /// <summary>Plays a source (file, tone_stream://, silence_stream://); <paramref name="onCompleted"/> runs once when it ends.</summary>
-    void Play(string source, Action<Switch.Media.PlaybackResult> onCompleted);
+    /// <summary>
+    /// Plays a source (file, tone_stream://, silence_stream://) <paramref name="loops"/> times
+    /// (<c>Playback.Endless</c>: until stopped); <paramref name="onCompleted"/> runs once when it ends.
+    /// </summary>
+    void Play(string source, Action<Switch.Media.PlaybackResult> onCompleted, int loops = 1);
 
     /// <summary>Stops the playback in progress (it completes as stopped).</summary>
     void StopPlayback();

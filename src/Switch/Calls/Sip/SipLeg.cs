@@ -102,13 +102,13 @@ internal abstract partial class SipLeg : ILegSignaling
         return ValueTask.CompletedTask;
     }
 
-    public bool TryStartPlayback(string source, Action<string, bool> onCompleted)
+    public bool TryStartPlayback(string source, Action<string, bool> onCompleted, int loops = 1)
     {
         if (Media is not { } media)
         {
             return false;
         }
-        media.Play(source, result => onCompleted(result.ApplicationResponse, result.Status == Switch.Media.PlaybackStatus.Stopped));
+        media.Play(source, result => onCompleted(result.ApplicationResponse, result.Status == Switch.Media.PlaybackStatus.Stopped), loops);
         return true;
     }
 

@@ -32,13 +32,13 @@ internal sealed class FakeSignaling(string name) : ILegSignaling
 
     public bool HasMedia { get; set; } = true;
 
-    public bool TryStartPlayback(string source, Action<string, bool> onCompleted)
+    public bool TryStartPlayback(string source, Action<string, bool> onCompleted, int loops = 1)
     {
         if (!HasMedia)
         {
             return false;
         }
-        _actions.Enqueue("play:" + source);
+        _actions.Enqueue(loops == 1 ? "play:" + source : $"play:{source}x{loops}");
         Playing = (source, onCompleted);
         return true;
     }

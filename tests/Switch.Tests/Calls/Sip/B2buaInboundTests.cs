@@ -279,6 +279,13 @@ public sealed class B2buaInboundTests
         Assert.Equal("/sounds/welcome.wav", media.Playing!.Value.Source);
         media.Finish(Switch.Media.PlaybackStatus.NotFound);
         Assert.Equal("FILE NOT FOUND", (await play.WaitAsync(TimeSpan.FromSeconds(10))).Response);
+        Assert.Equal(1, media.Loops);
+
+        var endless = sw.Engine.ExecuteApplicationAsync(uuid, "endless_playback", "/sounds/moh.wav", null).AsTask();
+        await sw.Events.WaitAsync(e => e.Name == "PLAYBACK_START" && e.GetHeader("Playback-File-Path") == "/sounds/moh.wav");
+        Assert.Equal(Switch.Media.Playback.Endless, media.Loops);
+        Assert.True(await sw.Engine.BreakAsync(uuid));
+        Assert.Equal("FILE PLAYED", (await endless.WaitAsync(TimeSpan.FromSeconds(10))).Response);
         Assert.True(await sw.Engine.SendDtmfAsync(uuid, "42"));
         Assert.Contains("dtmf 42", media.Actions);
     }

@@ -51,8 +51,11 @@ internal sealed class FakeMedia(string name, int port) : ILegMedia
 
     public (string Source, Action<Switch.Media.PlaybackResult> Done)? Playing { get; private set; }
 
-    public void Play(string source, Action<Switch.Media.PlaybackResult> onCompleted)
+    public int Loops { get; private set; }
+
+    public void Play(string source, Action<Switch.Media.PlaybackResult> onCompleted, int loops = 1)
     {
+        Loops = loops;
         _actions.Enqueue("play " + source);
         Playing = (source, onCompleted);
     }
