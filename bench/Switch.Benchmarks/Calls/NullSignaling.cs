@@ -13,6 +13,7 @@ internal class NullSignaling : ILegSignaling
     public ValueTask<bool> AnswerAsync(ILegSignaling? peer, CancellationToken cancellationToken) => ValueTask.FromResult(true);
     public ValueTask HangupAsync(HangupCause cause, CancellationToken cancellationToken) => ValueTask.CompletedTask;
     public IReadOnlyList<KeyValuePair<string, string>>? TakeVariables() => null;
+    public IReadOnlyList<KeyValuePair<string, string>>? TakeMediaStatistics() => null;
     public HangupCause? FarEndCause => null;
     public bool TryStartPlayback(string source, Action<string, bool> onCompleted, int loops = 1) => false;
     public void StopPlayback()

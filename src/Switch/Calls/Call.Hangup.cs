@@ -74,6 +74,7 @@ internal sealed partial class Call
         SetCallState(leg, CallState.Hangup);
         ChannelBilling.Write(leg, Time.LocalTimeZone);
         EnterState(leg, ChannelState.Reporting);
+        ApplyVariables(leg, leg.Signaling.TakeMediaStatistics());
         if (Events.HasSubscribers)
         {
             Publish(ChannelEvents.HangupComplete(leg));

@@ -47,6 +47,12 @@ internal interface ILegSignaling
     IReadOnlyList<KeyValuePair<string, string>>? TakeVariables();
 
     /// <summary>
+    /// The leg's RTP counters as channel variables (rtp_audio_in_raw_bytes, rtp_audio_out_packet_count, ...),
+    /// taken once at hangup, also after the media was released; null when the leg had no media.
+    /// </summary>
+    IReadOnlyList<KeyValuePair<string, string>>? TakeMediaStatistics();
+
+    /// <summary>
     /// Plays a file or tone to the leg (<c>tone_stream://</c>, <c>silence_stream://</c>, a WAV path).
     /// <paramref name="onCompleted"/> runs once, on any thread, with FreeSWITCH's Application-Response
     /// (FILE PLAYED, FILE NOT FOUND, PLAYBACK ERROR) and whether it was stopped early. False when the leg

@@ -196,6 +196,22 @@ public sealed class MediaApplicationTests
     }
 
     [Fact]
+    public async Task Media_statistics_become_variables_on_hangup_complete_only()
+    {
+        using var h = new EngineHarness();
+        var a = await h.InboundAsync();
+        h.Inbound[a].MediaStatistics = [new("rtp_audio_in_packet_count", "123"), new("rtp_audio_out_packet_count", "77")];
+
+        await h.Engine.HangupAsync(a, HangupCause.NormalClearing);
+
+        var complete = await h.Events.WaitAsync("CHANNEL_HANGUP_COMPLETE", a);
+        Assert.Equal("123", complete.GetHeader("variable_rtp_audio_in_packet_count"));
+        Assert.Equal("77", complete.GetHeader("variable_rtp_audio_out_packet_count"));
+        Assert.Null(h.Events.All.Single(e => e.Name == "CHANNEL_HANGUP").GetHeader("variable_rtp_audio_in_packet_count"));
+        Assert.Null(h.Inbound[a].MediaStatistics);
+    }
+
+    [Fact]
     public async Task Record_session_application_records_until_hangup()
     {
         using var h = new EngineHarness();

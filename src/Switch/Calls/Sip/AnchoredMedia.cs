@@ -18,6 +18,8 @@ internal sealed class AnchoredMedia : ILegMedia, IMediaLegObserver
 
     internal void Attach(MediaLeg leg) => _leg = leg;
 
+    public RtpStatistics? GetStatistics() => _leg?.GetStatistics();
+
     public void Play(string source, Action<PlaybackResult> onCompleted, int loops = 1)
     {
         StopRingback();

@@ -52,6 +52,9 @@ internal interface ILegMedia : IAsyncDisposable
     /// <summary>Sends RFC 4733 digits; false when no codec or remote address is set yet.</summary>
     bool SendDtmf(string digits);
 
+    /// <summary>A snapshot of the RTP counters; null when no RTP endpoint is attached.</summary>
+    Switch.Media.RtpStatistics? GetStatistics();
+
     /// <summary>Called for each DTMF digit received (on a socket thread).</summary>
     Action<Switch.Media.DtmfDigit>? DtmfReceived { get; set; }
 }

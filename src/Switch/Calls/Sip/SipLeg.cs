@@ -233,9 +233,18 @@ internal abstract partial class SipLeg : ILegSignaling
         StopSessionTimer();
         if (Media is { } media)
         {
+            Volatile.Write(ref _releasedStatistics, media.GetStatistics());
             Media = null;
             _ = DisposeMediaAsync(media);
         }
+    }
+
+    private Switch.Media.RtpStatistics? _releasedStatistics;
+
+    public IReadOnlyList<KeyValuePair<string, string>>? TakeMediaStatistics()
+    {
+        var statistics = Media?.GetStatistics() ?? Interlocked.Exchange(ref _releasedStatistics, null);
+        return statistics is null ? null : RtpStatisticsVariables.From(statistics);
     }
 
     private async Task DisposeMediaAsync(ILegMedia media)

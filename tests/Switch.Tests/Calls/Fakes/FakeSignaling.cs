@@ -27,6 +27,16 @@ internal sealed class FakeSignaling(string name) : ILegSignaling
         return pending;
     }
 
+    /// <summary>What <see cref="TakeMediaStatistics"/> hands the call at hangup.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>>? MediaStatistics { get; set; }
+
+    public IReadOnlyList<KeyValuePair<string, string>>? TakeMediaStatistics()
+    {
+        var taken = MediaStatistics;
+        MediaStatistics = null;
+        return taken;
+    }
+
     /// <summary>The playback in progress: the test completes it with <see cref="CompletePlayback"/>.</summary>
     public (string Source, Action<string, bool> Done)? Playing { get; private set; }
 

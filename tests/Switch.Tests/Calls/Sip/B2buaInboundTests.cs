@@ -133,10 +133,21 @@ public sealed class B2buaInboundTests
         await call.WaitForResponseAsync(200);
         await sw.Network.IdleAsync();
 
+        sw.Media.Created.Single().Statistics = new Switch.Media.RtpStatistics(
+            PacketsReceived: 50, BytesReceived: 50 * 172, PacketsSent: 40, BytesSent: 40 * 172, PacketsExpected: 52, PacketsLost: 2,
+            JitterMs: 1.25, PacketsDropped: 0, DtmfDigitsReceived: 0, RemoteEndPoint: null, IsLatched: true, SinceLastPacket: null);
         call.SendInDialog("BYE", ("Reason", "Q.850;cause=31;text=\"NORMAL_UNSPECIFIED\""));
 
         var complete = await sw.Events.WaitAsync("CHANNEL_HANGUP_COMPLETE", uuid);
         Assert.Equal("NORMAL_UNSPECIFIED", complete.GetHeader("Hangup-Cause"));
+        Assert.Equal("8600", complete.GetHeader("variable_rtp_audio_in_raw_bytes"));
+        Assert.Equal("8000", complete.GetHeader("variable_rtp_audio_in_media_bytes"));
+        Assert.Equal("50", complete.GetHeader("variable_rtp_audio_in_packet_count"));
+        Assert.Equal("2", complete.GetHeader("variable_rtp_audio_in_skip_packet_count"));
+        Assert.Equal("1.25", complete.GetHeader("variable_rtp_audio_in_jitter_max_variance"));
+        Assert.Equal("6880", complete.GetHeader("variable_rtp_audio_out_raw_bytes"));
+        Assert.Equal("6400", complete.GetHeader("variable_rtp_audio_out_media_bytes"));
+        Assert.Equal("40", complete.GetHeader("variable_rtp_audio_out_packet_count"));
         Assert.Equal("recv_bye", complete.GetHeader("variable_sip_hangup_disposition"));
         await call.WaitForResponseAsync(200);
         Assert.True(sw.Media.Created.Single().Disposed);

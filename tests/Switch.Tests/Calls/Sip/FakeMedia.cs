@@ -49,6 +49,10 @@ internal sealed class FakeMedia(string name, int port) : ILegMedia
 
     public Action<Switch.Media.DtmfDigit>? DtmfReceived { get; set; }
 
+    public Switch.Media.RtpStatistics? Statistics { get; set; }
+
+    public Switch.Media.RtpStatistics? GetStatistics() => Statistics;
+
     public (string Source, Action<Switch.Media.PlaybackResult> Done)? Playing { get; private set; }
 
     public int Loops { get; private set; }
