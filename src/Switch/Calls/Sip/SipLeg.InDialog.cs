@@ -20,6 +20,7 @@ internal abstract partial class SipLeg
         var request = tx.Request;
         HangupCause? ended = null;
         IReadOnlyList<KeyValuePair<string, string>>? variables = null;
+        SipInfoDtmf? dtmf = null;
         lock (Gate)
         {
             if (Dialog is not { } dialog || !string.Equals(request.FromTag, dialog.Id.RemoteTag, StringComparison.Ordinal)
@@ -57,6 +58,17 @@ internal abstract partial class SipLeg
                     OnOffer(tx, isInvite: false);
                     break;
                 case SipMethod.Info:
+                    if (SipInfoDtmf.IsDtmfContent(request.ContentType))
+                    {
+                        if (IsEnded || !SipInfoDtmf.TryParse(request.ContentType, request.Body.Span, out var key))
+                        {
+                            tx.TryRespond(IsEnded ? 481 : 400);
+                            return;
+                        }
+                        dtmf = key;
+                    }
+                    tx.TryRespond(200);
+                    break;
                 case SipMethod.Options:
                     tx.TryRespond(200);
                     break;
@@ -68,6 +80,10 @@ internal abstract partial class SipLeg
         if (ended is { } cause)
         {
             ReportEnded(cause, variables);
+        }
+        else if (dtmf is { } pressed)
+        {
+            Context.Events.Dtmf(Uuid, pressed.Digit, pressed.DurationSamples, "INFO");
         }
     }
 

@@ -271,6 +271,33 @@ public sealed class B2buaInboundTests
     }
 
     [Fact]
+    public async Task Sip_info_dtmf_is_answered_200_and_becomes_a_dtmf_event_from_info()
+    {
+        await using var sw = new SwitchHarness();
+        var alice = sw.Phone("1000", "192.0.2.55");
+        var call = alice.Call("5000", alice.Sdp());
+        var uuid = await sw.ParkedUuidAsync(call);
+        await sw.Engine.AnswerAsync(uuid);
+        await call.WaitForResponseAsync(200);
+        await sw.Network.IdleAsync();
+
+        call.SendInfo("application/dtmf-relay", "Signal=5\r\nDuration=160\r\n");
+        var first = await sw.Events.WaitAsync("DTMF", uuid);
+        Assert.Equal("5", first.GetHeader("DTMF-Digit"));
+        Assert.Equal("1280", first.GetHeader("DTMF-Duration"));
+        Assert.Equal("INFO", first.GetHeader("DTMF-Source"));
+
+        call.SendInfo("application/dtmf", "#");
+        var second = await sw.Events.WaitAsync(e => e.Name == "DTMF" && e.GetHeader("DTMF-Digit") == "#");
+        Assert.Equal("2000", second.GetHeader("DTMF-Duration"));
+
+        call.SendInfo("application/dtmf-relay", "Signal=X");
+        await call.Responses.WaitAsync(r => r.CSeq!.Value.Method == "INFO" && r.StatusCode == 400, "400 to bad INFO");
+        Assert.Equal(2, call.Responses.Items.Count(r => r.CSeq!.Value.Method == "INFO" && r.StatusCode == 200));
+        Assert.Equal(2, sw.Events.All.Count(e => e.Name == "DTMF"));
+    }
+
+    [Fact]
     public async Task Dtmf_from_the_media_and_playback_to_it_reach_the_channel()
     {
         await using var sw = new SwitchHarness();

@@ -171,6 +171,13 @@ internal sealed class PhoneCall(TestPhone phone, string callId)
         return Phone.Layer.SendRequest(builder.BuildRequest(), Dialog.Target, (_, response) => Responses.Add(response));
     }
 
+    public SipClientTransaction SendInfo(string contentType, string body)
+    {
+        var builder = Dialog!.CreateRequest(SipMethod.Info);
+        builder.SetBody(body, contentType);
+        return Phone.Layer.SendRequest(builder.BuildRequest(), Dialog.Target, (_, response) => Responses.Add(response));
+    }
+
     private SipMessageBuilder Provisional(int status)
     {
         var builder = Invite!.CreateResponseBuilder(status);
