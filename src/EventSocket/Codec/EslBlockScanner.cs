@@ -5,6 +5,38 @@ namespace Switch.EventSocket;
 /// <summary>Finds header blocks in buffered bytes with FS's rule: a block ends at two LFs, CRs neither counting nor resetting.</summary>
 internal static class EslBlockScanner
 {
+    /// <summary>
+    /// Finds the next header block of a message or command: <paramref name="start"/> is past leading CR/LF, and
+    /// <paramref name="end"/> is past the two LFs that close it (CRs ignored). Returns
+    /// <see cref="EslReadStatus.Complete"/> when found, <see cref="EslReadStatus.Incomplete"/> when more bytes are
+    /// needed, <see cref="EslReadStatus.HeaderBlockTooLarge"/> past <paramref name="maxHeaderBytes"/>.
+    /// </summary>
+    public static EslReadStatus LocateBlock(in ReadOnlySequence<byte> buffer, int maxHeaderBytes, out long start, out long end)
+    {
+        start = CountLeadingNewlines(buffer);
+        end = -1;
+        if (start == buffer.Length)
+        {
+            return EslReadStatus.Incomplete;
+        }
+
+        end = FindBlockEnd(buffer, start);
+        if (end < 0)
+        {
+            return buffer.Length - start > maxHeaderBytes ? EslReadStatus.HeaderBlockTooLarge : EslReadStatus.Incomplete;
+        }
+
+        return end - start > maxHeaderBytes ? EslReadStatus.HeaderBlockTooLarge : EslReadStatus.Complete;
+    }
+
+    /// <summary>A contiguous view of a multi-segment block, in a pooled array the caller returns.</summary>
+    public static ReadOnlySpan<byte> CopyToRented(in ReadOnlySequence<byte> block, out byte[] rented)
+    {
+        rented = ArrayPool<byte>.Shared.Rent((int)block.Length);
+        block.CopyTo(rented);
+        return rented.AsSpan(0, (int)block.Length);
+    }
+
     /// <summary>Number of leading CR/LF bytes.</summary>
     public static long CountLeadingNewlines(in ReadOnlySequence<byte> buffer)
     {

@@ -21,27 +21,16 @@ public static class EslCommandReader
     {
         ArgumentNullException.ThrowIfNull(limits);
         command = null;
-        var start = EslBlockScanner.CountLeadingNewlines(buffer);
+        var found = EslBlockScanner.LocateBlock(buffer, limits.MaxHeaderBytes, out var start, out var end);
         consumed = buffer.GetPosition(start);
-        if (start == buffer.Length)
+        if (found != EslReadStatus.Complete)
         {
-            return EslReadStatus.Incomplete;
-        }
-
-        var end = EslBlockScanner.FindBlockEnd(buffer, start);
-        if (end < 0)
-        {
-            return buffer.Length - start > limits.MaxHeaderBytes ? EslReadStatus.HeaderBlockTooLarge : EslReadStatus.Incomplete;
-        }
-
-        if (end - start > limits.MaxHeaderBytes)
-        {
-            return EslReadStatus.HeaderBlockTooLarge;
+            return found;
         }
 
         var block = buffer.Slice(start, end - start);
         byte[]? rented = null;
-        var span = block.IsSingleSegment ? block.FirstSpan : CopyToRented(block, out rented);
+        var span = block.IsSingleSegment ? block.FirstSpan : EslBlockScanner.CopyToRented(block, out rented);
         try
         {
             var status = ParseBlock(span, limits, out var line, out var headers, out var contentLength);
@@ -75,13 +64,6 @@ public static class EslCommandReader
                 ArrayPool<byte>.Shared.Return(rented);
             }
         }
-    }
-
-    internal static ReadOnlySpan<byte> CopyToRented(in ReadOnlySequence<byte> block, out byte[] rented)
-    {
-        rented = ArrayPool<byte>.Shared.Rent((int)block.Length);
-        block.CopyTo(rented);
-        return rented.AsSpan(0, (int)block.Length);
     }
 
     private static EslReadStatus ParseBlock(ReadOnlySpan<byte> block, EslFramingLimits limits, out string line, out IReadOnlyList<KeyValuePair<string, string>> headers, out long contentLength)

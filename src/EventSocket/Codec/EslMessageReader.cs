@@ -15,27 +15,16 @@ public static class EslMessageReader
     {
         ArgumentNullException.ThrowIfNull(limits);
         message = null;
-        var start = EslBlockScanner.CountLeadingNewlines(buffer);
+        var found = EslBlockScanner.LocateBlock(buffer, limits.MaxHeaderBytes, out var start, out var end);
         consumed = buffer.GetPosition(start);
-        if (start == buffer.Length)
+        if (found != EslReadStatus.Complete)
         {
-            return EslReadStatus.Incomplete;
-        }
-
-        var end = EslBlockScanner.FindBlockEnd(buffer, start);
-        if (end < 0)
-        {
-            return buffer.Length - start > limits.MaxHeaderBytes ? EslReadStatus.HeaderBlockTooLarge : EslReadStatus.Incomplete;
-        }
-
-        if (end - start > limits.MaxHeaderBytes)
-        {
-            return EslReadStatus.HeaderBlockTooLarge;
+            return found;
         }
 
         var block = buffer.Slice(start, end - start);
         byte[]? rented = null;
-        var span = block.IsSingleSegment ? block.FirstSpan : EslCommandReader.CopyToRented(block, out rented);
+        var span = block.IsSingleSegment ? block.FirstSpan : EslBlockScanner.CopyToRented(block, out rented);
         try
         {
             var headers = ParseHeaders(span, out var contentLength);
