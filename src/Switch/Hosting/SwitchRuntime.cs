@@ -90,10 +90,11 @@ internal sealed partial class SwitchRuntime : IAsyncDisposable
 
         var startedAt = time.GetUtcNow();
         var profile = new SofiaProfile(sip, addresses, calls);
+        var channels = new ShowChannels(calls, identity.Hostname);
         var show = new ShowCommand()
             .Add("registrations", new ShowRegistrations(registrar.Locations, identity).Format)
-            .Add("channels", new ShowChannels(calls, identity.Hostname).FormatChannels)
-            .Add("calls", new ShowChannels(calls, identity.Hostname).FormatCalls);
+            .Add("channels", channels.FormatChannels)
+            .Add("calls", channels.FormatCalls);
         var api = new ApiCommandRegistry(
         [
             .. ChannelCommands.Create(calls, bus, loggers),
@@ -109,13 +110,14 @@ internal sealed partial class SwitchRuntime : IAsyncDisposable
             new ActionCommand("reload", ct => Reload(options, addresses, directory)),
         ]);
 
+        var bridge = new EventSocketBridge(bus, api, calls);
         esl = new EslServer(new EslServerOptions
         {
             ListenAddress = eslListen!.Address.ToString(),
             Port = eslListen.Port,
             Password = options.EventSocket.Password,
             Acl = options.EventSocket.Acl.Count == 0 ? null : options.EventSocket.Acl,
-        }, new EventSocketBridge(bus, api, calls), new EventSocketBridge(bus, api, calls), logForwarder, loggers, time);
+        }, bridge, bridge, logForwarder, loggers, time);
 
         var runtime = new SwitchRuntime(loggers)
         {
