@@ -19,6 +19,12 @@ internal interface IBindingStore : IAsyncDisposable
     /// <summary>Removes one binding; false when there was none.</summary>
     ValueTask<bool> RemoveAsync(string user, string domain, string key, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Applies several puts and removes in order, as one unit where the store has transactions (the
+    /// write-behind batches of <see cref="BindingWriteBehind"/>).
+    /// </summary>
+    ValueTask ApplyAsync(IReadOnlyList<BindingChange> changes, CancellationToken cancellationToken = default);
+
     /// <summary>Removes and returns every binding expired at <paramref name="now"/>.</summary>
     ValueTask<IReadOnlyList<Binding>> RemoveExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default);
 }

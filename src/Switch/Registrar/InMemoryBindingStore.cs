@@ -141,6 +141,22 @@ internal sealed class InMemoryBindingStore : IBindingStore
     public ValueTask<bool> RemoveAsync(string user, string domain, string key, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(Remove(user, domain, key) is not null);
 
+    public ValueTask ApplyAsync(IReadOnlyList<BindingChange> changes, CancellationToken cancellationToken = default)
+    {
+        foreach (var change in changes)
+        {
+            if (change.Put is { } binding)
+            {
+                Put(binding);
+            }
+            else
+            {
+                Remove(change.User, change.Domain, change.Key);
+            }
+        }
+        return ValueTask.CompletedTask;
+    }
+
     public ValueTask<IReadOnlyList<Binding>> RemoveExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var removed = new List<Binding>();

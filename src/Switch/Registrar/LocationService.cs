@@ -3,8 +3,8 @@ using Microsoft.Extensions.Logging;
 namespace Switch.Registrar;
 
 /// <summary>
-/// The location service (RFC 3261 §10): every binding in memory for synchronous lookups, written through to
-/// an optional durable store (SQLite, Redis) that is read back at start. Bindings expire on one timer armed at
+/// The location service (RFC 3261 §10): every binding in memory for synchronous lookups, written behind to
+/// an optional durable store (SQLite, Redis; see <see cref="BindingWriteBehind"/>) that is read back at start. Bindings expire on one timer armed at
 /// the earliest expiry (a priority queue, not a timer per binding), each expiry publishing
 /// <c>sofia::expire</c>.
 /// </summary>
@@ -12,6 +12,7 @@ internal sealed class LocationService : IAsyncDisposable
 {
     private readonly InMemoryBindingStore _memory;
     private readonly IBindingStore? _durable;
+    private readonly BindingWriteBehind? _writeBehind;
     private readonly TimeProvider _time;
     private readonly RegistrationEvents _events;
     private readonly ILogger _logger;
@@ -23,10 +24,11 @@ internal sealed class LocationService : IAsyncDisposable
     private int _disposed;
 
     public LocationService(InMemoryBindingStore memory, IBindingStore? durable, TimeProvider time,
-        RegistrationEvents events, ILogger<LocationService> logger)
+        RegistrationEvents events, ILogger<LocationService> logger, TimeSpan? writeDelay = null)
     {
         _memory = memory;
         _durable = durable;
+        _writeBehind = durable is null ? null : new BindingWriteBehind(durable, writeDelay ?? DefaultWriteDelay, logger);
         _time = time;
         _events = events;
         _logger = logger;
@@ -34,7 +36,13 @@ internal sealed class LocationService : IAsyncDisposable
             Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>How long a binding change may wait in memory before its batch goes to the durable store.</summary>
+    public static readonly TimeSpan DefaultWriteDelay = TimeSpan.FromMilliseconds(20);
+
     public TimeProvider Time => _time;
+
+    /// <summary>Binding changes not yet in the durable store (0 without one).</summary>
+    public int PendingWrites => _writeBehind?.Pending ?? 0;
 
     /// <summary>Expiry entries queued (refreshed bindings leave their old entry until it comes due).</summary>
     public int PendingExpiries
@@ -82,36 +90,39 @@ internal sealed class LocationService : IAsyncDisposable
         }
     }
 
-    /// <summary>Adds or refreshes a binding; returns the one it replaced (null for a new binding).</summary>
-    public async ValueTask<Binding?> PutAsync(Binding binding, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Adds or refreshes a binding; returns the one it replaced (null for a new binding). Completes at once: the
+    /// durable store is written behind (<see cref="FlushAsync"/> waits for it).
+    /// </summary>
+    public ValueTask<Binding?> PutAsync(Binding binding, CancellationToken cancellationToken = default)
     {
         var previous = _memory.Put(binding);
         Schedule(binding);
-        if (_durable is not null)
-        {
-            await _durable.PutAsync(binding, cancellationToken).ConfigureAwait(false);
-        }
-        return previous;
+        _writeBehind?.Enqueue(BindingChange.Upsert(binding));
+        return ValueTask.FromResult(previous);
     }
 
-    /// <summary>Removes a binding by key; returns it, or null when there was none.</summary>
-    public async ValueTask<Binding?> RemoveAsync(string user, string domain, string key, CancellationToken cancellationToken = default)
+    /// <summary>Removes a binding by key; returns it, or null when there was none. Written behind like puts.</summary>
+    public ValueTask<Binding?> RemoveAsync(string user, string domain, string key, CancellationToken cancellationToken = default)
     {
         var removed = _memory.Remove(user, domain, key);
-        if (_durable is not null)
-        {
-            await _durable.RemoveAsync(user, domain, key, cancellationToken).ConfigureAwait(false);
-        }
-        return removed;
+        _writeBehind?.Enqueue(BindingChange.Delete(user, domain, key));
+        return ValueTask.FromResult(removed);
     }
 
-    /// <summary>Waits for background cleanup of the durable store (tests, shutdown).</summary>
-    public Task FlushAsync()
+    /// <summary>Waits until queued binding writes and background cleanup are in the durable store (tests, shutdown).</summary>
+    public async Task FlushAsync()
     {
+        if (_writeBehind is not null)
+        {
+            await _writeBehind.FlushAsync().ConfigureAwait(false);
+        }
+        Task cleanup;
         lock (_expiryLock)
         {
-            return _durableCleanup;
+            cleanup = _durableCleanup;
         }
+        await cleanup.ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

@@ -128,6 +128,36 @@ internal sealed class RedisBindingStore : IBindingStore
         return await deleted.ConfigureAwait(false);
     }
 
+    public async ValueTask ApplyAsync(IReadOnlyList<BindingChange> changes, CancellationToken cancellationToken = default)
+    {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+        var transaction = _db.CreateTransaction();
+        var writes = new List<Task>(changes.Count * 2);
+        foreach (var change in changes)
+        {
+            var hash = AorKeyOf(change.User, change.Domain);
+            var field = change.Key.ToLowerInvariant();
+            if (change.Put is { } binding)
+            {
+                writes.Add(transaction.HashSetAsync(hash, field, BindingRecord.Serialize(binding)));
+                writes.Add(transaction.SortedSetAddAsync(_expiryKey, Member(hash, field), binding.ExpiresAt.ToUnixTimeMilliseconds()));
+            }
+            else
+            {
+                writes.Add(transaction.HashDeleteAsync(hash, field));
+                writes.Add(transaction.SortedSetRemoveAsync(_expiryKey, Member(hash, field)));
+            }
+        }
+        if (!await transaction.ExecuteAsync().ConfigureAwait(false))
+        {
+            throw new InvalidOperationException("Redis refused the binding write transaction");
+        }
+        await Task.WhenAll(writes).ConfigureAwait(false);
+    }
+
     public async ValueTask<IReadOnlyList<Binding>> RemoveExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var removed = new List<Binding>();

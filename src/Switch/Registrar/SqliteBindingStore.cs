@@ -134,28 +134,52 @@ internal sealed class SqliteBindingStore : IBindingStore
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var p = _put.Parameters;
-            p[0].Value = binding.User;
-            p[1].Value = binding.Domain;
-            p[2].Value = binding.Key;
-            p[3].Value = binding.ContactUri;
-            p[4].Value = binding.ContactHeader;
-            p[5].Value = (object?)binding.Display ?? DBNull.Value;
-            p[6].Value = binding.Q is { } q ? q : DBNull.Value;
-            p[7].Value = binding.ExpiresAt.ToUnixTimeMilliseconds();
-            p[8].Value = binding.CallId;
-            p[9].Value = (long)binding.CSeq;
-            p[10].Value = (object?)binding.InstanceId ?? DBNull.Value;
-            p[11].Value = binding.RegId is { } regId ? regId : DBNull.Value;
-            p[12].Value = (object?)binding.UserAgent ?? DBNull.Value;
-            p[13].Value = binding.Received.Address.ToString();
-            p[14].Value = binding.Received.Port;
-            p[15].Value = (int)binding.Transport;
-            p[16].Value = binding.ConnectionId is { } id ? id : DBNull.Value;
-            p[17].Value = (object?)binding.Path ?? DBNull.Value;
-            p[18].Value = binding.AuthUser;
-            p[19].Value = binding.BehindNat ? 1 : 0;
+            BindPut(binding);
             await _put.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask ApplyAsync(IReadOnlyList<BindingChange> changes, CancellationToken cancellationToken = default)
+    {
+        if (changes.Count == 0)
+        {
+            return;
+        }
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // One transaction for the batch: one WAL commit instead of one per binding.
+            await using var transaction = await _connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            _put.Transaction = (SqliteTransaction)transaction;
+            _remove.Transaction = (SqliteTransaction)transaction;
+            try
+            {
+                foreach (var change in changes)
+                {
+                    if (change.Put is { } binding)
+                    {
+                        BindPut(binding);
+                        await _put.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        _remove.Parameters[0].Value = change.User;
+                        _remove.Parameters[1].Value = change.Domain;
+                        _remove.Parameters[2].Value = change.Key;
+                        await _remove.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _put.Transaction = null;
+                _remove.Transaction = null;
+            }
         }
         finally
         {
@@ -208,6 +232,31 @@ internal sealed class SqliteBindingStore : IBindingStore
         {
             _gate.Release();
         }
+    }
+
+    private void BindPut(Binding binding)
+    {
+        var p = _put.Parameters;
+        p[0].Value = binding.User;
+        p[1].Value = binding.Domain;
+        p[2].Value = binding.Key;
+        p[3].Value = binding.ContactUri;
+        p[4].Value = binding.ContactHeader;
+        p[5].Value = (object?)binding.Display ?? DBNull.Value;
+        p[6].Value = binding.Q is { } q ? q : DBNull.Value;
+        p[7].Value = binding.ExpiresAt.ToUnixTimeMilliseconds();
+        p[8].Value = binding.CallId;
+        p[9].Value = (long)binding.CSeq;
+        p[10].Value = (object?)binding.InstanceId ?? DBNull.Value;
+        p[11].Value = binding.RegId is { } regId ? regId : DBNull.Value;
+        p[12].Value = (object?)binding.UserAgent ?? DBNull.Value;
+        p[13].Value = binding.Received.Address.ToString();
+        p[14].Value = binding.Received.Port;
+        p[15].Value = (int)binding.Transport;
+        p[16].Value = binding.ConnectionId is { } id ? id : DBNull.Value;
+        p[17].Value = (object?)binding.Path ?? DBNull.Value;
+        p[18].Value = binding.AuthUser;
+        p[19].Value = binding.BehindNat ? 1 : 0;
     }
 
     private SqliteCommand Prepare(string sql, params string[] parameters)
