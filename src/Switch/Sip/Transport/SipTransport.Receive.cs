@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using Switch.Sip.Message;
@@ -9,19 +8,55 @@ internal sealed partial class SipTransport
 {
     private const int MaxDatagram = 65535;
 
-    private async Task UdpLoopAsync(UdpListener listener)
+    private const int EndPointCacheLimit = 4096;
+    private static readonly TimeSpan UdpReceivePoll = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>
+    /// Starts one dedicated receive thread on a UDP socket. Each thread blocks in recvfrom, parses and hands the
+    /// message to the sink inline, as one Kamailio worker process does: no epoll wake-up and no thread-pool hop per
+    /// datagram. Several threads on one socket share its queue (the kernel wakes one per datagram).
+    /// </summary>
+    private Task StartUdpReceiver(UdpListener listener, int index)
     {
-        await Task.Yield();
-        var buffer = ArrayPool<byte>.Shared.Rent(MaxDatagram);
-        var any = listener.Socket.AddressFamily == AddressFamily.InterNetworkV6 ? new IPEndPoint(IPAddress.IPv6Any, 0) : new IPEndPoint(IPAddress.Any, 0);
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                UdpReceive(listener);
+            }
+            finally
+            {
+                done.TrySetResult();
+            }
+        })
+        {
+            IsBackground = true,
+            Name = $"sip-udp-{listener.EndPoint.Port}-{index}",
+        };
+        thread.Start();
+        return done.Task;
+    }
+
+    private void UdpReceive(UdpListener listener)
+    {
+        var buffer = GC.AllocateUninitializedArray<byte>(MaxDatagram);
+        var from = new SocketAddress(listener.Socket.AddressFamily);
+        // Remote addresses seen by this thread: a SIP peer sends many datagrams, so most receives reuse an endpoint.
+        var endPoints = new Dictionary<SocketAddress, IPEndPoint>();
+        var template = listener.EndPoint;
         try
         {
             while (!_stopping.IsCancellationRequested)
             {
-                SocketReceiveFromResult result;
+                int length;
                 try
                 {
-                    result = await listener.Socket.ReceiveFromAsync(buffer.AsMemory(0, MaxDatagram), SocketFlags.None, any, _stopping.Token);
+                    length = listener.Socket.ReceiveFrom(buffer, SocketFlags.None, from);
+                }
+                catch (SocketException ex) when (ex.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock)
+                {
+                    continue; // the poll interval: look at _stopping again
                 }
                 catch (SocketException ex) when (!_stopping.IsCancellationRequested)
                 {
@@ -30,11 +65,22 @@ internal sealed partial class SipTransport
                     continue;
                 }
 
-                var remote = (IPEndPoint)result.RemoteEndPoint;
-                var bytes = buffer.AsSpan(0, result.ReceivedBytes);
+                var bytes = buffer.AsSpan(0, length);
                 if (SipSyntax.TrimLws(bytes).IsEmpty)
                 {
                     continue; // CRLF keep-alive
+                }
+
+                if (!endPoints.TryGetValue(from, out var remote))
+                {
+                    if (endPoints.Count >= EndPointCacheLimit)
+                    {
+                        endPoints.Clear();
+                    }
+                    remote = (IPEndPoint)template.Create(from);
+                    var key = new SocketAddress(from.Family, from.Size);
+                    from.Buffer.Span.CopyTo(key.Buffer.Span);
+                    endPoints[key] = remote;
                 }
 
                 var flow = new SipFlow(SipTransportType.Udp, listener.EndPoint, remote);
@@ -42,16 +88,12 @@ internal sealed partial class SipTransport
                 Deliver(bytes.ToArray(), flow);
             }
         }
-        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException || _stopping.IsCancellationRequested)
+        catch (Exception ex) when (ex is ObjectDisposedException || _stopping.IsCancellationRequested)
         {
         }
         catch (Exception ex)
         {
             SipTransportLog.ReceiveFailed(_logger, listener.EndPoint.ToString(), ex);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

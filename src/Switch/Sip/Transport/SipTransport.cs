@@ -54,10 +54,10 @@ internal sealed partial class SipTransport : ISipTransport, IAsyncDisposable
             _udp.Add(listener);
             _tcpListeners.Add(tcp);
             SipTransportLog.Listening(_logger, "udp+tcp", listener.EndPoint.ToString());
-            // Several receive loops per socket: each parses and answers inline, so one loop caps a socket at one core.
+            // Several receive threads per socket: each parses and answers inline, so one thread caps a socket at one core.
             for (var i = 0; i < _options.UdpReceiveLoops; i++)
             {
-                _loops.Add(UdpLoopAsync(listener));
+                _loops.Add(StartUdpReceiver(listener, i));
             }
             _loops.Add(AcceptLoopAsync(tcp));
         }
@@ -142,18 +142,31 @@ internal sealed partial class SipTransport : ISipTransport, IAsyncDisposable
     private static ReadOnlyMemory<byte> WireBytes(SipMessage message, bool stream) =>
         stream && message.CountHeaders(SipHeaderId.ContentLength) == 0 ? message.ToArray() : message.Data;
 
-    private async ValueTask SendToAsync(ReadOnlyMemory<byte> bytes, SipTarget target, SipFlow? via, CancellationToken cancellationToken)
+    private ValueTask SendToAsync(ReadOnlyMemory<byte> bytes, SipTarget target, SipFlow? via, CancellationToken cancellationToken)
     {
-        if (target.Transport == SipTransportType.Udp)
+        if (target.Transport != SipTransportType.Udp)
         {
-            var local = via?.Local ?? target.LocalEndPoint;
-            var listener = local is not null ? ListenerFor(local) : ListenerFor(target.EndPoint.AddressFamily);
-            var remote = Normalize(target.EndPoint, listener.Socket.AddressFamily);
-            Trace.Sent(bytes.Span, SipTransportType.Udp, listener.EndPoint, remote);
-            _ = await listener.Socket.SendToAsync(bytes, SocketFlags.None, remote, cancellationToken);
-            return;
+            return SendTcpAsync(bytes, target, cancellationToken);
         }
 
+        var local = via?.Local ?? target.LocalEndPoint;
+        var listener = local is not null ? ListenerFor(local) : ListenerFor(target.EndPoint.AddressFamily);
+        var remote = Normalize(target.EndPoint, listener.Socket.AddressFamily);
+        Trace.Sent(bytes.Span, SipTransportType.Udp, listener.EndPoint, remote);
+        // A datagram send does not wait for the peer: done synchronously, it costs one sendto and no task.
+        try
+        {
+            _ = listener.Socket.SendTo(bytes.Span, SocketFlags.None, remote);
+            return ValueTask.CompletedTask;
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            return ValueTask.FromException(e);
+        }
+    }
+
+    private async ValueTask SendTcpAsync(ReadOnlyMemory<byte> bytes, SipTarget target, CancellationToken cancellationToken)
+    {
         var connection = await GetConnectionAsync(target, cancellationToken);
         Trace.Sent(bytes.Span, SipTransportType.Tcp, connection.Local, connection.Remote);
         await connection.SendAsync(bytes, cancellationToken);
@@ -218,6 +231,7 @@ internal sealed partial class SipTransport : ISipTransport, IAsyncDisposable
                 }
 
                 udp.ReceiveBufferSize = _options.UdpSocketBufferBytes;
+                udp.ReceiveTimeout = (int)UdpReceivePoll.TotalMilliseconds;
                 udp.SendBufferSize = _options.UdpSocketBufferBytes;
                 udp.Bind(requested);
                 var bound = (IPEndPoint)udp.LocalEndPoint!;
