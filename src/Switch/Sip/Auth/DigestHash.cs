@@ -96,7 +96,7 @@ internal static class DigestHash
             Span<byte> hash = stackalloc byte[32];
             var hashLength = IsSha256(algorithm)
                 ? SHA256.HashData(buffer[..used], hash)
-                : MD5.HashData(buffer[..used], hash);
+                : Md5.HashData(buffer[..used], hash);
             for (var i = 0; i < hashLength; i++)
             {
                 destination[2 * i] = LowerHex(hash[i] >> 4);

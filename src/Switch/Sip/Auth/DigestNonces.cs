@@ -16,6 +16,15 @@ internal sealed class DigestNonces
     private const int FormattedLength = 36;
     private readonly byte[] _secret;
     private readonly TimeProvider _time;
+    private uint _salt = (uint)Random.Shared.Next();
+
+    // One HMAC context per thread, reset after each use: the platform's one-shot HMAC sets up an OpenSSL context
+    // per call, which costs more than the hash itself.
+    [ThreadStatic]
+    private static IncrementalHash? t_mac;
+
+    [ThreadStatic]
+    private static byte[]? t_macSecret;
 
     public DigestNonces(TimeProvider time, TimeSpan lifetime, ReadOnlySpan<byte> secret = default)
     {
@@ -32,7 +41,8 @@ internal sealed class DigestNonces
         Span<byte> nonce = stackalloc byte[NonceBytes];
         var seconds = (uint)_time.GetUtcNow().ToUnixTimeSeconds();
         BinaryPrimitives.WriteUInt32BigEndian(nonce, seconds);
-        RandomNumberGenerator.Fill(nonce.Slice(4, 4));
+        // The salt only makes nonces of one second unique (the MAC makes them unforgeable): a counter does that.
+        BinaryPrimitives.WriteUInt32BigEndian(nonce.Slice(4, 4), Interlocked.Increment(ref _salt));
         Sign(nonce[..8], realm, nonce[8..]);
         return Format(nonce);
     }
@@ -76,7 +86,14 @@ internal sealed class DigestNonces
             }
         }
         Span<byte> mac = stackalloc byte[32];
-        HMACSHA256.HashData(_secret, input[..used], mac);
+        if (!ReferenceEquals(t_macSecret, _secret))
+        {
+            t_mac?.Dispose();
+            t_mac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _secret);
+            t_macSecret = _secret;
+        }
+        t_mac!.AppendData(input[..used]);
+        t_mac.GetHashAndReset(mac);
         mac[..destination.Length].CopyTo(destination);
     }
 
