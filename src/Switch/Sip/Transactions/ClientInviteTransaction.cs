@@ -11,8 +11,8 @@ namespace Switch.Sip.Transactions;
 /// </summary>
 internal sealed class ClientInviteTransaction : SipClientTransaction
 {
-    private ITimer? _timerA;
-    private ITimer? _timerB;
+    private SipTimer? _timerA;
+    private SipTimer? _timerB;
     private TimeSpan _interval;
     private SipRequest? _ack;
     private bool _cancelPending;
@@ -150,7 +150,7 @@ internal sealed class ClientInviteTransaction : SipClientTransaction
 
         Send();
         _interval *= 2;
-        _timerA?.Change(_interval, Timeout.InfiniteTimeSpan);
+        _timerA = Restart(_timerA, _interval, static tx => ((ClientInviteTransaction)tx).OnTimerA());
     }
 
     private void OnTimerB()

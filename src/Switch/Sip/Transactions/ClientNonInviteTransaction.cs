@@ -6,7 +6,7 @@ namespace Switch.Sip.Transactions;
 /// <summary>Non-INVITE client transaction (RFC 3261 §17.1.2): timers E, F, K.</summary>
 internal sealed class ClientNonInviteTransaction : SipClientTransaction
 {
-    private ITimer? _timerE;
+    private SipTimer? _timerE;
     private TimeSpan _interval;
 
     internal ClientNonInviteTransaction(SipTransactionLayer layer, SipRequest request, SipTarget target, Action<SipClientTransaction, SipResponse>? callback)
@@ -70,7 +70,7 @@ internal sealed class ClientNonInviteTransaction : SipClientTransaction
 
         Send();
         _interval = State == SipTransactionState.Proceeding ? Options.T2 : (_interval * 2 > Options.T2 ? Options.T2 : _interval * 2);
-        _timerE?.Change(_interval, Timeout.InfiniteTimeSpan);
+        _timerE = Restart(_timerE, _interval, static tx => ((ClientNonInviteTransaction)tx).OnTimerE());
     }
 
     private void OnTimerF()

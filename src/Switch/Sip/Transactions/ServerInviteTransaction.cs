@@ -10,11 +10,11 @@ namespace Switch.Sip.Transactions;
 /// </summary>
 internal sealed class ServerInviteTransaction : SipServerTransaction
 {
-    private ITimer? _timerG;
-    private ITimer? _timerH;
-    private ITimer? _timerI;
-    private ITimer? _timerL;
-    private ITimer? _retransmit2xx;
+    private SipTimer? _timerG;
+    private SipTimer? _timerH;
+    private SipTimer? _timerI;
+    private SipTimer? _timerL;
+    private SipTimer? _retransmit2xx;
     private TimeSpan _interval;
     private int _cancelled;
 
@@ -167,14 +167,14 @@ internal sealed class ServerInviteTransaction : SipServerTransaction
 
         Send(LastResponse);
         _interval = _interval * 2 > Options.T2 ? Options.T2 : _interval * 2;
-        _retransmit2xx?.Change(_interval, Timeout.InfiniteTimeSpan);
+        _retransmit2xx = Restart(_retransmit2xx, _interval, static tx => ((ServerInviteTransaction)tx).OnRetransmit2xx());
     }
 
     private void OnTimerG()
     {
         Send(LastResponse!);
         _interval = _interval * 2 > Options.T2 ? Options.T2 : _interval * 2;
-        _timerG?.Change(_interval, Timeout.InfiniteTimeSpan);
+        _timerG = Restart(_timerG, _interval, static tx => ((ServerInviteTransaction)tx).OnTimerG());
     }
 
     private void OnTimerH() => Terminate();

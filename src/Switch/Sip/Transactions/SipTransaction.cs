@@ -8,7 +8,7 @@ namespace Switch.Sip.Transactions;
 /// </summary>
 internal abstract class SipTransaction
 {
-    private readonly List<ITimer> _timers = new(3);
+    private readonly List<SipTimer> _timers = new(3);
 
     private protected SipTransaction(SipTransactionLayer layer, SipRequest request, string branch, bool reliable)
     {
@@ -32,36 +32,32 @@ internal abstract class SipTransaction
 
     private protected SipTransactionLayer Layer { get; }
 
-    private protected object Gate => _timers;
+    /// <summary>The transaction's lock: state changes and timer callbacks run under it.</summary>
+    internal object Gate => _timers;
 
     private protected SipTransactionOptions Options => Layer.Options;
 
-    /// <summary>Starts a one-shot timer whose callback runs under the transaction lock.</summary>
-    private protected ITimer StartTimer(TimeSpan due, Action<SipTransaction> callback)
+    /// <summary>Starts a one-shot timer (on the layer's <see cref="SipTimerQueue"/>) whose callback runs under the transaction lock.</summary>
+    private protected SipTimer StartTimer(TimeSpan due, Action<SipTransaction> callback)
     {
-        ITimer? timer = null;
-        timer = Layer.Time.CreateTimer(
-            static state =>
-            {
-                var (tx, cb) = ((SipTransaction, Action<SipTransaction>))state!;
-                lock (tx.Gate)
-                {
-                    if (!tx.IsTerminated)
-                    {
-                        cb(tx);
-                    }
-                }
-            },
-            (this, callback),
-            due,
-            Timeout.InfiniteTimeSpan);
+        var timer = Layer.Timers.Start(due, this, callback);
         _timers.Add(timer);
         return timer;
     }
 
-    private protected static void Stop(ref ITimer? timer)
+    /// <summary>Starts the next round of a retransmission timer from inside its own (fired) callback.</summary>
+    private protected SipTimer Restart(SipTimer? fired, TimeSpan due, Action<SipTransaction> callback)
     {
-        timer?.Dispose();
+        if (fired is not null)
+        {
+            _timers.Remove(fired);
+        }
+        return StartTimer(due, callback);
+    }
+
+    private protected static void Stop(ref SipTimer? timer)
+    {
+        timer?.Stop();
         timer = null;
     }
 
@@ -76,7 +72,7 @@ internal abstract class SipTransaction
         State = SipTransactionState.Terminated;
         foreach (var t in _timers)
         {
-            t.Dispose();
+            t.Stop();
         }
 
         _timers.Clear();

@@ -36,11 +36,15 @@ internal sealed partial class SipTransactionLayer : ISipMessageSink, IDisposable
         Options = options;
         Logger = logger;
         _validator = validator ?? new SipRequestValidator();
+        Timers = new SipTimerQueue(time);
     }
 
     public SipTransactionOptions Options { get; }
 
     public TimeProvider Time { get; }
+
+    /// <summary>The transactions' timers.</summary>
+    internal SipTimerQueue Timers { get; }
 
     /// <summary>Live server transactions (diagnostics).</summary>
     public int ServerTransactionCount => _server.Count;
@@ -66,6 +70,8 @@ internal sealed partial class SipTransactionLayer : ISipMessageSink, IDisposable
         {
             tx.Shutdown();
         }
+
+        Timers.Dispose();
     }
 
     internal void Remove(SipServerTransaction tx)

@@ -1,0 +1,195 @@
+namespace Switch.Sip.Transactions;
+
+/// <summary>
+/// Every transaction timer of a layer (RFC 3261 §17: A–M and the 2xx retransmission) on one
+/// <see cref="ITimer"/> armed for the earliest deadline, instead of a platform timer per transaction timer. A
+/// call creates and cancels a dozen such timers and most never fire; here starting one is a heap insert and
+/// stopping one a flag, and the due ones fire in deadline order from one callback. Deadlines are on the
+/// layer's <see cref="TimeProvider"/> timestamps, so a manual clock in tests still fires each one exactly on
+/// time. Stopped entries leave the heap lazily (when they come due, or all at once when none is live).
+/// </summary>
+internal sealed class SipTimerQueue : IDisposable
+{
+    private readonly TimeProvider _time;
+    private readonly double _ticksPerTimeSpanTick;
+    private readonly Lock _lock = new();
+    private readonly PriorityQueue<SipTimer, long> _queue = new();
+    private readonly ITimer _timer;
+    private long _armedFor = long.MaxValue;
+    private int _live;
+    private bool _disposed;
+
+    public SipTimerQueue(TimeProvider time)
+    {
+        _time = time;
+        _ticksPerTimeSpanTick = time.TimestampFrequency / (double)TimeSpan.TicksPerSecond;
+        _timer = time.CreateTimer(static s => ((SipTimerQueue)s!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Timers started and neither fired nor stopped.</summary>
+    public int Live
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _live;
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="callback"/> for <paramref name="transaction"/> after <paramref name="due"/>, under its lock.</summary>
+    public SipTimer Start(TimeSpan due, SipTransaction transaction, Action<SipTransaction> callback)
+    {
+        var at = _time.GetTimestamp() + (long)(due.Ticks * _ticksPerTimeSpanTick);
+        var entry = new SipTimer(this, transaction, callback);
+        lock (_lock)
+        {
+            if (_disposed)
+            {
+                entry.TryCancel();
+                return entry;
+            }
+            _queue.Enqueue(entry, at);
+            _live++;
+            if (at < _armedFor)
+            {
+                Arm(at);
+            }
+        }
+        return entry;
+    }
+
+    public void Dispose()
+    {
+        lock (_lock)
+        {
+            _disposed = true;
+            _queue.Clear();
+            _live = 0;
+        }
+        _timer.Dispose();
+    }
+
+    internal void Cancel(SipTimer entry)
+    {
+        lock (_lock)
+        {
+            if (!entry.TryCancel())
+            {
+                return;
+            }
+            if (--_live == 0)
+            {
+                _queue.Clear();
+                _armedFor = long.MaxValue;
+                _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            }
+        }
+    }
+
+    private void Arm(long at)
+    {
+        _armedFor = at;
+        var now = _time.GetTimestamp();
+        _timer.Change(at <= now ? TimeSpan.Zero : _time.GetElapsedTime(now, at), Timeout.InfiniteTimeSpan);
+    }
+
+    private void OnTimer()
+    {
+        List<SipTimer>? due = null;
+        lock (_lock)
+        {
+            var now = _time.GetTimestamp();
+            _armedFor = long.MaxValue;
+            while (_queue.TryPeek(out var entry, out var at) && (at <= now || !entry.IsPending))
+            {
+                _queue.Dequeue();
+                if (entry.IsPending)
+                {
+                    entry.MarkDue();
+                    _live--;
+                    (due ??= []).Add(entry);
+                }
+            }
+            if (_queue.TryPeek(out _, out var next))
+            {
+                Arm(next);
+            }
+        }
+        if (due is null)
+        {
+            return;
+        }
+        foreach (var entry in due)
+        {
+            entry.Fire();
+        }
+    }
+}
+
+/// <summary>One started transaction timer: <see cref="Stop"/> it, or it fires once.</summary>
+internal sealed class SipTimer
+{
+    private const int Pending = 0;
+    private const int Due = 1;
+    private const int Done = 2;
+
+    private readonly SipTimerQueue _owner;
+    private SipTransaction? _transaction;
+    private Action<SipTransaction>? _callback;
+    private int _state;
+    private volatile bool _stopped;
+
+    internal SipTimer(SipTimerQueue owner, SipTransaction transaction, Action<SipTransaction> callback)
+    {
+        _owner = owner;
+        _transaction = transaction;
+        _callback = callback;
+    }
+
+    /// <summary>Neither due nor stopped (read under the queue's lock).</summary>
+    internal bool IsPending => _state == Pending;
+
+    /// <summary>Stops the timer; call under the transaction's lock so a due callback cannot run afterwards.</summary>
+    public void Stop()
+    {
+        _stopped = true;
+        _owner.Cancel(this);
+    }
+
+    /// <summary>Pending → done, dropping the references (under the queue's lock); false when due or done already.</summary>
+    internal bool TryCancel()
+    {
+        if (_state != Pending)
+        {
+            return false;
+        }
+        _state = Done;
+        _transaction = null;
+        _callback = null;
+        return true;
+    }
+
+    /// <summary>Pending → due (under the queue's lock); <see cref="Fire"/> follows outside it.</summary>
+    internal void MarkDue() => _state = Due;
+
+    internal void Fire()
+    {
+        var transaction = _transaction;
+        var callback = _callback;
+        _transaction = null;
+        _callback = null;
+        if (transaction is null || callback is null)
+        {
+            return;
+        }
+        lock (transaction.Gate)
+        {
+            if (!_stopped && !transaction.IsTerminated)
+            {
+                callback(transaction);
+            }
+        }
+    }
+}
