@@ -101,6 +101,12 @@ public sealed class MediaTests
 
         // The caller's stream as the switch counted it: the tone's 50 packets and the 4 x 10 event packets.
         Assert.Equal("90", complete.GetVariable("rtp_audio_in_packet_count"));
+        // The DTMF captures skip the sequence numbers of the audio between the key presses (one stream, seq 7934
+        // to 8443): RFC 3550 counts 510 expected, 90 received, 420 lost.
+        Assert.Equal("420", complete.GetVariable("rtp_audio_in_skip_packet_count"));
+        // sipp replays the tone 20 ms apart: FreeSWITCH's mean arrival interval, and a small RFC 3550 jitter.
+        Assert.InRange(double.Parse(complete.GetVariable("rtp_audio_in_mean_interval")!, CultureInfo.InvariantCulture), 15, 25);
+        Assert.InRange(double.Parse(complete.GetVariable("rtp_audio_in_interarrival_jitter_ms")!, CultureInfo.InvariantCulture), 0, 20);
     }
 
     [Fact]
