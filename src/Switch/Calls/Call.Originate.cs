@@ -8,6 +8,15 @@ namespace Switch.Calls;
 /// </summary>
 internal sealed partial class Call
 {
+    /// <summary>
+    /// FreeSWITCH's early-media policy variable: unset, the caller hears the far end's early media (183 with
+    /// SDP) or, for a plain 180, the switch's 183 and ringback; <c>true</c> always the switch's ringback;
+    /// <c>ring_ready</c> only a plain 180 (no SDP, no ringback, early media not relayed).
+    /// </summary>
+    private const string IgnoreEarlyMedia = "ignore_early_media";
+
+    private const string RingReadyOnly = "ring_ready";
+
     /// <summary>Starts an originate whose legs this call will own.</summary>
     internal ValueTask StartOriginateAsync(OriginateSession session)
     {
@@ -232,7 +241,13 @@ internal sealed partial class Call
         {
             return;
         }
-        if (earlyMedia && !caller.Variables.IsTrue("ignore_early_media"))
+        var policy = EarlyMediaPolicyOf(caller, leg);
+        if (string.Equals(policy, RingReadyOnly, StringComparison.OrdinalIgnoreCase))
+        {
+            // ignore_early_media=ring_ready: the caller only ever hears a plain 180 from the far end's progress.
+            await RingReadyAsync(caller).ConfigureAwait(false);
+        }
+        else if (earlyMedia && !ChannelVariables.IsTrueValue(policy))
         {
             if (!await PreAnswerAsync(caller, leg).ConfigureAwait(false))
             {
@@ -241,13 +256,17 @@ internal sealed partial class Call
         }
         else if (!caller.HasEarlyMedia && !caller.HasProgress)
         {
-            // FreeSWITCH answers a 180 with 183 and its own ringback when it can, else passes the 180 on.
-            if (!await PreAnswerAsync(caller, leg).ConfigureAwait(false))
+            // FreeSWITCH answers a 180 (or ignored early media) with 183 and its own ringback when it can, else passes the 180 on.
+            if (!await PreAnswerAsync(caller, leg, ringbackOnly: true).ConfigureAwait(false))
             {
                 await RingReadyAsync(caller).ConfigureAwait(false);
             }
         }
     }
+
+    /// <summary>The <c>ignore_early_media</c> value for this dial: the dialed leg's (dial string, exported) over the caller's.</summary>
+    private static string? EarlyMediaPolicyOf(Channel caller, Channel leg) =>
+        leg.Variables[IgnoreEarlyMedia] ?? caller.Variables[IgnoreEarlyMedia];
 
     /// <summary>An outbound leg answered: it wins unless another fork already did (then it loses the race).</summary>
     internal async ValueTask OnLegAnsweredAsync(Channel leg, IReadOnlyList<KeyValuePair<string, string>>? variables)

@@ -88,8 +88,12 @@ internal sealed partial class Call
         return true;
     }
 
-    /// <summary>Sends 183 with media on an inbound leg: CHANNEL_PROGRESS_MEDIA, then CALLSTATE EARLY.</summary>
-    internal async ValueTask<bool> PreAnswerAsync(Channel leg, Channel? peer = null)
+    /// <summary>
+    /// Sends 183 with media on an inbound leg: CHANNEL_PROGRESS_MEDIA, then CALLSTATE EARLY. The leg hears the
+    /// ringing <paramref name="peer"/>'s early media, or the switch's ringback when the peer has none or
+    /// <paramref name="ringbackOnly"/> (ignore_early_media=true).
+    /// </summary>
+    internal async ValueTask<bool> PreAnswerAsync(Channel leg, Channel? peer = null, bool ringbackOnly = false)
     {
         if (leg.IsHungUp || leg.Direction == CallDirection.Outbound)
         {
@@ -102,13 +106,16 @@ internal sealed partial class Call
         if (leg.HasEarlyMedia)
         {
             // Already in early media (our ringback): let the protocol side switch to the peer's early media.
-            if (peer is not null)
+            if (peer is not null && !ringbackOnly)
             {
                 await leg.Signaling.PreAnswerAsync(peer.Signaling, CancellationToken.None).ConfigureAwait(false);
             }
             return true;
         }
-        if (!await leg.Signaling.PreAnswerAsync(peer?.Signaling, CancellationToken.None).ConfigureAwait(false))
+        var preAnswered = ringbackOnly
+            ? await leg.Signaling.PreAnswerWithRingbackAsync(peer?.Signaling, CancellationToken.None).ConfigureAwait(false)
+            : await leg.Signaling.PreAnswerAsync(peer?.Signaling, CancellationToken.None).ConfigureAwait(false);
+        if (!preAnswered)
         {
             return false;
         }

@@ -21,6 +21,14 @@ internal interface ILegSignaling
     ValueTask<bool> PreAnswerAsync(ILegSignaling? peer, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Inbound leg: 183 like <see cref="PreAnswerAsync"/>, but the leg hears the switch's ringback even when
+    /// <paramref name="peer"/> has early media (FreeSWITCH's <c>ignore_early_media=true</c>). Legs without a
+    /// ringback of their own pre-answer as <see cref="PreAnswerAsync"/> does.
+    /// </summary>
+    ValueTask<bool> PreAnswerWithRingbackAsync(ILegSignaling? peer, CancellationToken cancellationToken) =>
+        PreAnswerAsync(peer, cancellationToken);
+
+    /// <summary>
     /// Inbound leg: 200 OK with the switch's SDP. <paramref name="peer"/> is the leg it is about to be bridged
     /// with, when known (its codec is preferred; with bypassed media its SDP is used). False when the leg
     /// cannot be answered (then the call hangs it up).

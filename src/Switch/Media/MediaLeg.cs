@@ -124,7 +124,12 @@ internal sealed partial class MediaLeg : IMediaClockListener, IAsyncDisposable
             Interlocked.Read(ref _dtmfDigits),
             RemoteEndPoint,
             IsLatched,
-            last == 0 ? null : _time.GetElapsedTime(last));
+            last == 0 ? null : _time.GetElapsedTime(last))
+        {
+            MeanIntervalMs = _statistics.MeanIntervalMs,
+            MinIntervalVariance = _statistics.MinIntervalVariance,
+            MaxIntervalVariance = _statistics.MaxIntervalVariance,
+        };
     }
 
     public async ValueTask DisposeAsync()

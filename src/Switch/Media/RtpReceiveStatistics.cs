@@ -3,10 +3,15 @@ namespace Switch.Media;
 /// <summary>
 /// RFC 3550 receiver bookkeeping for one leg: extended highest sequence number with wrap and restart
 /// detection (A.1), expected/lost (A.3) and interarrival jitter (A.8). A new SSRC starts a new count, carrying
-/// the totals. Written by the receive loop only; read racily for snapshots.
+/// the totals. Also FreeSWITCH's arrival-interval figures (switch_rtp.c check_jitter), which FreeSWITCH reports
+/// as rtp_audio_in_mean_interval and rtp_audio_in_jitter_min/max_variance: they are not RFC 3550 jitter but
+/// the mean and a running variance of the gap between packet arrivals in whole milliseconds. Written by the
+/// receive loop only; read racily for snapshots.
 /// </summary>
 internal sealed class RtpReceiveStatistics
 {
+    /// <summary>FreeSWITCH's JITTER_LEAD_FRAMES: arrivals ignored after a (re)start before intervals count.</summary>
+    private const int IntervalLeadPackets = 10;
     private const int MaxDropout = 3000;
     private const int MaxMisorder = 100;
     private const int SequenceModulo = 1 << 16;
@@ -24,6 +29,11 @@ internal sealed class RtpReceiveStatistics
     private bool _haveTransit;
     private long _jitterScaled;
     private int _clockRate = 8000;
+    private int _intervalLead;
+    private long? _lastArrivalMs;
+    private long _intervals;
+    private long _intervalSum;
+    private long _intervalSquares;
 
     public long Packets;
     public long Bytes;
@@ -36,6 +46,15 @@ internal sealed class RtpReceiveStatistics
     public double JitterUnits => _jitterScaled / 16.0;
 
     public double JitterMs => JitterUnits * 1000.0 / _clockRate;
+
+    /// <summary>Mean gap between media packet arrivals, ms (FreeSWITCH's mean_interval).</summary>
+    public double MeanIntervalMs { get; private set; }
+
+    /// <summary>Smallest non-zero running variance of the arrival gap, ms² (FreeSWITCH's min_variance).</summary>
+    public double MinIntervalVariance { get; private set; }
+
+    /// <summary>Largest running variance of the arrival gap, ms² (FreeSWITCH's max_variance).</summary>
+    public double MaxIntervalVariance { get; private set; }
 
     /// <summary>Counts a packet; <paramref name="arrivalUnits"/> is the arrival time in the stream's clock units.</summary>
     public void OnPacket(in RtpHeader header, int length, long arrivalUnits, bool measureJitter, int clockRate)
@@ -54,6 +73,7 @@ internal sealed class RtpReceiveStatistics
             _ssrc = header.Ssrc;
             Restart(header.SequenceNumber);
             _haveTransit = false;
+            RestartIntervals();
         }
         else if (!UpdateSequence(header.SequenceNumber))
         {
@@ -74,7 +94,47 @@ internal sealed class RtpReceiveStatistics
 
             _lastTransit = transit;
             _haveTransit = true;
+            CountInterval(arrivalUnits * 1000 / clockRate);
         }
+        else
+        {
+            // FreeSWITCH leaves a key press (telephone-event) out of the arrival intervals and starts over after it.
+            RestartIntervals();
+        }
+    }
+
+    /// <summary>FreeSWITCH's check_jitter, arithmetic and quirks included (the deviation is taken from the previous mean, truncated).</summary>
+    private void CountInterval(long arrivalMs)
+    {
+        if (++_intervalLead < IntervalLeadPackets || _lastArrivalMs is not { } last)
+        {
+            _lastArrivalMs = arrivalMs;
+            return;
+        }
+
+        var interval = Math.Abs(arrivalMs - last);
+        _lastArrivalMs = arrivalMs;
+        var deviation = MeanIntervalMs != 0 ? (long)(interval - MeanIntervalMs) : 0;
+        _intervals++;
+        _intervalSum += interval;
+        _intervalSquares += deviation * deviation;
+        MeanIntervalMs = (double)_intervalSum / _intervals;
+        var variance = (double)_intervalSquares / _intervals;
+        if (variance < MinIntervalVariance || MinIntervalVariance == 0)
+        {
+            MinIntervalVariance = variance;
+        }
+
+        if (variance > MaxIntervalVariance)
+        {
+            MaxIntervalVariance = variance;
+        }
+    }
+
+    private void RestartIntervals()
+    {
+        _intervalLead = 0;
+        _lastArrivalMs = null;
     }
 
     private void Restart(ushort sequence)

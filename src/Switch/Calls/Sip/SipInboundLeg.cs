@@ -62,21 +62,27 @@ internal sealed class SipInboundLeg : SipLeg
         return ValueTask.CompletedTask;
     }
 
-    public override ValueTask<bool> PreAnswerAsync(ILegSignaling? peer, CancellationToken cancellationToken)
+    public override ValueTask<bool> PreAnswerAsync(ILegSignaling? peer, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(PreAnswer(peer as SipLeg, relayEarlyMedia: true));
+
+    public override ValueTask<bool> PreAnswerWithRingbackAsync(ILegSignaling? peer, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(PreAnswer(peer as SipLeg, relayEarlyMedia: false));
+
+    /// <summary>183 with the switch's SDP (once); then the peer's early media when it has some and may be relayed, else ringback.</summary>
+    private bool PreAnswer(SipLeg? other, bool relayEarlyMedia)
     {
-        var other = peer as SipLeg;
         lock (Gate)
         {
             if (IsEnded || _finalSent)
             {
-                return ValueTask.FromResult(_answered);
+                return _answered;
             }
             if (!_earlyMedia)
             {
                 var sdp = EarlyAnswer(other);
                 if (sdp is null)
                 {
-                    return ValueTask.FromResult(false);
+                    return false;
                 }
                 _earlyMedia = true;
                 LocalSdp = sdp;
@@ -84,7 +90,7 @@ internal sealed class SipInboundLeg : SipLeg
             }
             if (Media is { } media && other is not null)
             {
-                if (other.RemoteSdp is not null && other.Media is { } theirs)
+                if (relayEarlyMedia && other.RemoteSdp is not null && other.Media is { } theirs)
                 {
                     media.Connect(theirs);
                 }
@@ -93,7 +99,7 @@ internal sealed class SipInboundLeg : SipLeg
                     media.StartRingback(Context.Options.Ringback);
                 }
             }
-            return ValueTask.FromResult(true);
+            return true;
         }
     }
 

@@ -83,6 +83,9 @@ internal abstract partial class SipLeg : ILegSignaling
 
     public abstract ValueTask<bool> PreAnswerAsync(ILegSignaling? peer, CancellationToken cancellationToken);
 
+    public virtual ValueTask<bool> PreAnswerWithRingbackAsync(ILegSignaling? peer, CancellationToken cancellationToken) =>
+        PreAnswerAsync(peer, cancellationToken);
+
     public abstract ValueTask<bool> AnswerAsync(ILegSignaling? peer, CancellationToken cancellationToken);
 
     public abstract ValueTask HangupAsync(HangupCause cause, CancellationToken cancellationToken);

@@ -135,7 +135,10 @@ public sealed class B2buaInboundTests
 
         sw.Media.Created.Single().Statistics = new Switch.Media.RtpStatistics(
             PacketsReceived: 50, BytesReceived: 50 * 172, PacketsSent: 40, BytesSent: 40 * 172, PacketsExpected: 52, PacketsLost: 2,
-            JitterMs: 1.25, PacketsDropped: 0, DtmfDigitsReceived: 0, RemoteEndPoint: null, IsLatched: true, SinceLastPacket: null);
+            JitterMs: 1.25, PacketsDropped: 0, DtmfDigitsReceived: 0, RemoteEndPoint: null, IsLatched: true, SinceLastPacket: null)
+        {
+            MeanIntervalMs = 20.5, MinIntervalVariance = 0.25, MaxIntervalVariance = 3.5,
+        };
         call.SendInDialog("BYE", ("Reason", "Q.850;cause=31;text=\"NORMAL_UNSPECIFIED\""));
 
         var complete = await sw.Events.WaitAsync("CHANNEL_HANGUP_COMPLETE", uuid);
@@ -144,7 +147,10 @@ public sealed class B2buaInboundTests
         Assert.Equal("8000", complete.GetHeader("variable_rtp_audio_in_media_bytes"));
         Assert.Equal("50", complete.GetHeader("variable_rtp_audio_in_packet_count"));
         Assert.Equal("2", complete.GetHeader("variable_rtp_audio_in_skip_packet_count"));
-        Assert.Equal("1.25", complete.GetHeader("variable_rtp_audio_in_jitter_max_variance"));
+        Assert.Equal("0.25", complete.GetHeader("variable_rtp_audio_in_jitter_min_variance"));
+        Assert.Equal("3.50", complete.GetHeader("variable_rtp_audio_in_jitter_max_variance"));
+        Assert.Equal("20.50", complete.GetHeader("variable_rtp_audio_in_mean_interval"));
+        Assert.Equal("1.25", complete.GetHeader("variable_rtp_audio_in_interarrival_jitter_ms"));
         Assert.Equal("6880", complete.GetHeader("variable_rtp_audio_out_raw_bytes"));
         Assert.Equal("6400", complete.GetHeader("variable_rtp_audio_out_media_bytes"));
         Assert.Equal("40", complete.GetHeader("variable_rtp_audio_out_packet_count"));
