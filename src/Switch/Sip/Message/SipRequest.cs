@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Switch.Sip.Message;
 
 /// <summary>An immutable SIP request.</summary>
@@ -26,10 +28,11 @@ internal sealed class SipRequest : SipMessage
     public bool IsCancel => Method == SipMethod.Cancel;
 
     /// <summary>
-    /// A copy whose first Via value is replaced (other values on that line are kept); the transport uses it to add
-    /// received/rport (RFC 3261 §18.2.1, RFC 3581 §4). Everything else stays byte for byte.
+    /// A copy whose top Via carries <c>received</c> and a filled <c>rport</c> (RFC 3261 §18.2.1, RFC 3581 §4),
+    /// rewritten at the byte level: the other parameters keep their bytes and order, an existing received is
+    /// replaced, a bare rport gets its value in place. Everything else stays byte for byte.
     /// </summary>
-    internal SipRequest WithTopVia(SipVia via)
+    internal SipRequest WithViaStamp(IPAddress received, int? rport)
     {
         for (var i = 0; i < FieldCount; i++)
         {
@@ -40,29 +43,76 @@ internal sealed class SipRequest : SipMessage
             }
 
             var data = Data.Span;
-            var value = field.Value;
+            var value = field.Value.Of(data);
             var p = 0;
-            if (!SipViaScanner.TryScan(value.Of(data), ref p, out var parts, out _))
+            if (!SipViaScanner.TryScan(value, ref p, out var parts, out _))
             {
-                break;
+                return this;
             }
 
-            var start = value.Start + parts.Element.Start;
-            var end = value.Start + parts.Element.End;
-            var text = System.Text.Encoding.UTF8.GetBytes(via.ToString());
-            var bytes = new byte[data.Length - (end - start) + text.Length];
-            data[..start].CopyTo(bytes);
-            text.CopyTo(bytes.AsSpan(start));
-            data[end..].CopyTo(bytes.AsSpan(start + text.Length));
-            if (SipMessageParser.TryParseRequest(bytes, out var request, out _))
+            var element = value.Slice(parts.Element.Start, parts.Element.Length);
+            var headEnd = parts.Parameters.IsPresent ? parts.Parameters.Start - parts.Element.Start : element.Length;
+            Span<byte> stamped = stackalloc byte[element.Length + 64];
+            if (element.Length + 64 > 1024)
             {
-                return request;
+                stamped = new byte[element.Length + 64];
             }
+            element[..headEnd].CopyTo(stamped);
+            var used = headEnd;
+            if (parts.Parameters.IsPresent)
+            {
+                var q = parts.Parameters.Start;
+                var end = parts.Parameters.End;
+                while (q < end)
+                {
+                    q = SipSyntax.SkipLws(value, q);
+                    var start = q;
+                    if (q >= end || value[q] != (byte)';' || !SipParameterScanner.TryRead(value, ref q, header: true, out var name, out _))
+                    {
+                        break;
+                    }
+                    var n = name.Of(value);
+                    if (System.Text.Ascii.EqualsIgnoreCase(n, "received"u8))
+                    {
+                        continue;
+                    }
+                    if (rport is { } port && System.Text.Ascii.EqualsIgnoreCase(n, "rport"u8))
+                    {
+                        used += WriteRPort(stamped[used..], port);
+                        rport = null;
+                        continue;
+                    }
+                    value[start..q].CopyTo(stamped[used..]);
+                    used += q - start;
+                }
+            }
+            if (rport is { } forced)
+            {
+                used += WriteRPort(stamped[used..], forced);
+            }
+            ";received="u8.CopyTo(stamped[used..]);
+            used += 10;
+            if (!received.TryFormat(stamped[used..], out var written))
+            {
+                return this;
+            }
+            used += written;
 
-            break;
+            var at = field.Value.Start + parts.Element.Start;
+            var bytes = new byte[data.Length - element.Length + used];
+            data[..at].CopyTo(bytes);
+            stamped[..used].CopyTo(bytes.AsSpan(at));
+            data[(at + element.Length)..].CopyTo(bytes.AsSpan(at + used));
+            return SipMessageParser.TryParseRequest(bytes, out var request, out _) ? request : this;
         }
 
         return this;
+    }
+
+    private static int WriteRPort(Span<byte> destination, int port)
+    {
+        ";rport="u8.CopyTo(destination);
+        return 7 + (port.TryFormat(destination[7..], out var digits, default, System.Globalization.CultureInfo.InvariantCulture) ? digits : 0);
     }
 
     private SipUri ReadRequestUri()

@@ -100,44 +100,6 @@ internal sealed class SipVia
         return Parse(sb.ToString());
     }
 
-    /// <summary>A copy with 'received' set and, when rport was requested, its value filled (RFC 3581 §4).</summary>
-    public SipVia WithReceived(string? received, int? rport)
-    {
-        var sb = new StringBuilder(Encoding.UTF8.GetString(_raw.Span[..Parts.Host.End]));
-        if (Port is { } port)
-        {
-            sb.Append(':').Append(port.ToString(CultureInfo.InvariantCulture));
-        }
-
-        foreach (var p in Parameters)
-        {
-            if (p.Name.Equals("received", StringComparison.OrdinalIgnoreCase) && received is not null)
-            {
-                continue;
-            }
-
-            if (p.Name.Equals("rport", StringComparison.OrdinalIgnoreCase) && rport is { } rp)
-            {
-                sb.Append(";rport=").Append(rp.ToString(CultureInfo.InvariantCulture));
-                continue;
-            }
-
-            sb.Append(';').Append(p.ToString());
-        }
-
-        if (rport is { } forced && !HasRPort)
-        {
-            sb.Append(";rport=").Append(forced.ToString(CultureInfo.InvariantCulture));
-        }
-
-        if (received is not null)
-        {
-            sb.Append(";received=").Append(received);
-        }
-
-        return Parse(sb.ToString());
-    }
-
     public override string ToString() => _text ??= SipSyntax.Unfold(_raw.Span);
 
     internal static SipVia FromScanned(ReadOnlyMemory<byte> value, in SipViaParts parts)

@@ -22,8 +22,7 @@ internal static class SipViaStamp
             return request;
         }
 
-        var stamped = via.WithReceived(address.ToString(), rport ? source.Port : null);
-        return request.WithTopVia(stamped);
+        return request.WithViaStamp(address, rport ? source.Port : null);
     }
 
     /// <summary>Where a response goes over UDP (RFC 3261 §18.2.2, RFC 3581 §4): received (or host) and rport (or port, or 5060).</summary>
