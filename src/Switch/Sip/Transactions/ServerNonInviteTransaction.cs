@@ -29,14 +29,14 @@ internal sealed class ServerNonInviteTransaction : SipServerTransaction
             else
             {
                 State = SipTransactionState.Completed;
-                if (IsReliable)
+                if (!IsReliable)
                 {
-                    Terminate();
+                    // Completed for Timer J lives on as the response alone (RFC 3261 §17.2.2): the cache answers
+                    // retransmissions, and this object, its request and its timers go now.
+                    Layer.Completed.Add(Key, response, Flow);
                 }
-                else
-                {
-                    _ = StartTimer(Options.TimeoutInterval, static tx => ((ServerNonInviteTransaction)tx).Terminate());
-                }
+
+                Terminate();
             }
         }
 

@@ -87,6 +87,12 @@ internal sealed partial class SipTransactionLayer
             return;
         }
 
+        if (Completed.TryGet(key, out var final, out var finalFlow))
+        {
+            SendResponse(final, finalFlow);
+            return;
+        }
+
         var validation = _validator.Validate(request);
         if (!validation.IsAccepted)
         {

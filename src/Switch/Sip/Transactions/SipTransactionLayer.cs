@@ -37,6 +37,7 @@ internal sealed partial class SipTransactionLayer : ISipMessageSink, IDisposable
         Logger = logger;
         _validator = validator ?? new SipRequestValidator();
         Timers = new SipTimerQueue(time);
+        Completed = new CompletedResponseCache(time, options.TimeoutInterval);
     }
 
     public SipTransactionOptions Options { get; }
@@ -45,6 +46,12 @@ internal sealed partial class SipTransactionLayer : ISipMessageSink, IDisposable
 
     /// <summary>The transactions' timers.</summary>
     internal SipTimerQueue Timers { get; }
+
+    /// <summary>Final responses of completed non-INVITE server transactions over UDP, kept for Timer J.</summary>
+    internal CompletedResponseCache Completed { get; }
+
+    /// <summary>Final responses kept for retransmitted non-INVITE requests (diagnostics).</summary>
+    public int CompletedResponseCount => Completed.Count;
 
     /// <summary>Live server transactions (diagnostics).</summary>
     public int ServerTransactionCount => _server.Count;
@@ -72,6 +79,7 @@ internal sealed partial class SipTransactionLayer : ISipMessageSink, IDisposable
         }
 
         Timers.Dispose();
+        Completed.Dispose();
     }
 
     internal void Remove(SipServerTransaction tx)

@@ -123,13 +123,35 @@ public sealed class ServerTransactionTests : TransactionTestBase
         Layer.OnMessage(Incoming("BYE"), flow);
         Assert.Empty(Transport.Responses);
         _ = tx.TryRespond(200);
+
+        // Completed lives on as the cached final response alone (Timer J): the transaction itself is released.
+        Assert.Equal(SipTransactionState.Terminated, tx.State);
+        Assert.Equal(0, Layer.ServerTransactionCount);
+        Assert.Equal(1, Layer.CompletedResponseCount);
         Layer.OnMessage(Incoming("BYE"), flow);
         Assert.Equal(2, Transport.Responses.Count());
+        Assert.Same(Transport.Responses.First(), Transport.Responses.Last());
         Time.Advance(TimeSpan.FromSeconds(31.9));
-        Assert.Equal(SipTransactionState.Completed, tx.State);
-        Time.Advance(Ms(100));
-        Assert.Equal(SipTransactionState.Terminated, tx.State);
+        Layer.OnMessage(Incoming("BYE"), flow);
+        Assert.Equal(3, Transport.Responses.Count());
         Assert.Single(Handler.Requests);
+
+        Time.Advance(Ms(100));
+        Assert.Equal(0, Layer.CompletedResponseCount);
+        Assert.Equal(0, Time.ActiveTimerCount);
+        // After Timer J the same branch is a new request.
+        Layer.OnMessage(Incoming("BYE"), flow);
+        Assert.Equal(2, Handler.Requests.Count);
+    }
+
+    [Fact]
+    public void Non_invite_over_tcp_keeps_nothing_after_the_final()
+    {
+        var flow = FakeSipTransport.Flow(SipTransportType.Tcp);
+        Layer.OnMessage(Incoming("BYE", transport: "TCP"), flow);
+        Assert.True(Handler.Requests[0].TryRespond(200));
+        Assert.Equal(0, Layer.ServerTransactionCount);
+        Assert.Equal(0, Layer.CompletedResponseCount);
     }
 
     [Fact]

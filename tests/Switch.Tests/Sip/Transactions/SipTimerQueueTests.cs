@@ -12,14 +12,14 @@ public sealed class SipTimerQueueTests : TransactionTestBase
         var flow = FakeSipTransport.Flow();
         for (var i = 0; i < 50; i++)
         {
-            Layer.OnMessage(Incoming("MESSAGE", branch: "z9hG4bKq" + i, callId: "c" + i), flow);
+            Layer.OnMessage(Incoming("INVITE", branch: "z9hG4bKq" + i, callId: "c" + i), flow);
         }
         foreach (var tx in Handler.Requests)
         {
-            Assert.True(tx.TryRespond(200));
+            Assert.True(tx.TryRespond(486));
         }
 
-        Assert.Equal(50, Layer.Timers.Live);
+        Assert.Equal(100, Layer.Timers.Live); // G and H of each
         Assert.Equal(1, Time.ActiveTimerCount);
 
         Time.Advance(TimeSpan.FromSeconds(31.9));
@@ -55,15 +55,15 @@ public sealed class SipTimerQueueTests : TransactionTestBase
         Layer.OnMessage(Incoming("MESSAGE", branch: "z9hG4bKmsg", callId: "msg"), flow);
         var invite = Handler.Requests[0];
         var message = Handler.Requests[1];
-        Assert.True(message.TryRespond(200));  // Timer J: 32 s
+        Assert.True(message.TryRespond(200));  // the cached final response: 32 s
         Assert.True(invite.TryRespond(486));   // Timer G from 0.5 s, Timer H 32 s
 
         Time.Advance(TimeSpan.FromSeconds(2));
         Assert.Equal(new[] { 0, 500, 1500 }.Select(x => Ms(x)), SendTimes(m => m is SipResponse { StatusCode: 486 }));
-        Assert.Equal(SipTransactionState.Completed, message.State);
+        Assert.Equal(1, Layer.CompletedResponseCount);
 
         Time.Advance(TimeSpan.FromSeconds(30));
-        Assert.Equal(SipTransactionState.Terminated, message.State);
+        Assert.Equal(0, Layer.CompletedResponseCount);
         Assert.Equal(SipTransactionState.Terminated, invite.State);
         Assert.Equal(0, Time.ActiveTimerCount);
     }
