@@ -5,8 +5,8 @@ using Switch.Sip.Transport;
 namespace Switch.Sip.Transactions;
 
 /// <summary>
-/// What is left of a non-INVITE server transaction over UDP once it sent its final response: the response and
-/// where it went, kept for Timer J (64·T1, RFC 3261 §17.2.2) so that a retransmitted request gets it again
+/// What is left of a non-INVITE server transaction over UDP once it sent its final response: the response's
+/// bytes and where they went, kept for Timer J (64·T1, RFC 3261 §17.2.2) so that a retransmitted request gets it again
 /// instead of reaching the transaction user twice. The request, the transaction object and its timers are
 /// released at once; at thousands of REGISTERs per second the lingering state is what fills the heap, so it is
 /// kept this small. Every entry lives the same time, so expiry is a FIFO on one timer.
@@ -33,7 +33,9 @@ internal sealed class CompletedResponseCache : IDisposable
     /// <summary>Keeps <paramref name="response"/> for <paramref name="key"/> until Timer J.</summary>
     public void Add(ServerTransactionKey key, SipResponse response, SipFlow flow)
     {
-        var entry = new Entry(response, flow);
+        // Where the transport sent it (RFC 3261 §18.2.2, RFC 3581): the stamped top Via, else the request's source.
+        var destination = (response.TopVia is { } via ? SipViaStamp.ResponseTarget(via) : null) ?? flow.Remote;
+        var entry = new Entry(response.Data, new SipTarget(SipTransportType.Udp, destination, 0, flow.Local));
         _entries[key] = entry;
         var due = _time.GetTimestamp() + (long)(_linger.Ticks * (_time.TimestampFrequency / (double)TimeSpan.TicksPerSecond));
         lock (_lock)
@@ -47,14 +49,14 @@ internal sealed class CompletedResponseCache : IDisposable
         }
     }
 
-    public bool TryGet(ServerTransactionKey key, out SipResponse response, out SipFlow flow)
+    public bool TryGet(ServerTransactionKey key, out ReadOnlyMemory<byte> response, out SipTarget target)
     {
         if (_entries.TryGetValue(key, out var entry))
         {
-            (response, flow) = (entry.Response, entry.Flow);
+            (response, target) = (entry.Response, entry.Target);
             return true;
         }
-        (response, flow) = (null!, null!);
+        (response, target) = (default, null!);
         return false;
     }
 
@@ -85,5 +87,5 @@ internal sealed class CompletedResponseCache : IDisposable
         }
     }
 
-    private sealed record Entry(SipResponse Response, SipFlow Flow);
+    private sealed record Entry(ReadOnlyMemory<byte> Response, SipTarget Target);
 }

@@ -26,18 +26,22 @@ internal sealed partial class SipTransactionLayer
         }
 
         SipTransactionLog.Rejected(Logger, partial.Method, flow.ToString(), 400, error.ReasonPhrase);
-        var bytes = SipRequestValidator.CreateBadRequest(partial, error.ReasonPhrase);
+        SendRaw(SipRequestValidator.CreateBadRequest(partial, error.ReasonPhrase), flow.ToTarget());
+    }
+
+    private void SendRaw(ReadOnlyMemory<byte> bytes, SipTarget target)
+    {
         try
         {
-            var pending = _transport.SendRawAsync(bytes, flow.ToTarget());
+            var pending = _transport.SendRawAsync(bytes, target);
             if (!pending.IsCompletedSuccessfully)
             {
-                _ = ObserveAsync(pending, flow.ToString(), null);
+                _ = ObserveAsync(pending, target.EndPoint.ToString(), null);
             }
         }
         catch (Exception ex)
         {
-            SipTransactionLog.SendFailed(Logger, flow.ToString(), ex);
+            SipTransactionLog.SendFailed(Logger, target.EndPoint.ToString(), ex);
         }
     }
 
@@ -87,9 +91,9 @@ internal sealed partial class SipTransactionLayer
             return;
         }
 
-        if (Completed.TryGet(key, out var final, out var finalFlow))
+        if (Completed.TryGet(key, out var final, out var finalTarget))
         {
-            SendResponse(final, finalFlow);
+            SendRaw(final, finalTarget);
             return;
         }
 
