@@ -13,7 +13,8 @@
 # file and runtime dir in a temp folder. Per step: registrations ok/failed, retransmissions, achieved
 # rate (ok / wall time of the sipp run), REGISTER->200 time p50/p99 (ms, sipp -trace_rtt, measured from the
 # first REGISTER), CPU-seconds of the server process tree (utime+stime from /proc) per 1,000
-# registrations, load average. A warm-up step (not reported) runs first, after 3 s of idle CPU
+# registrations, load average. A warm-up step (not reported; WARMUP registrations at 1,000/s, default 15,000, so
+# that the .NET tiered JIT has finished) runs first, after 3 s of idle CPU
 # are measured. Each figure includes the background work left by earlier steps (e.g. transaction timers) on each server.
 set -euo pipefail
 [[ "${1:-}" == "--help" || "${1:-}" == "-h" ]] && { awk 'NR>1 && !/^#/{exit} NR>1' "$0" | sed 's/^# \{0,1\}//'; exit 0; }
@@ -57,7 +58,7 @@ header() {
 
 bench_server() { # name port pid
   echo "# $1 idle CPU before any load: $(idle_cpu "$3" 3) CPU-s/s"
-  run_step "$1" "$2" "$3" 500 1500 "warmup-$1"
+  run_step "$1" "$2" "$3" 1000 "${WARMUP:-15000}" "warmup-$1"
   local rate
   for rate in $RATES; do run_step "$1" "$2" "$3" "$rate" $((rate * STEP_S)) "$1-$rate"; done
 }
