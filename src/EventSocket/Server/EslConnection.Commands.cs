@@ -60,7 +60,7 @@ internal sealed partial class EslConnection
             format = EslEventFormat.Json;
         }
 
-        _subscription = _subscription.WithMyEvents(uuid, format);
+        SetSubscription(_subscription.WithMyEvents(uuid, format));
         return "+OK Events Enabled";
     }
 

@@ -38,11 +38,11 @@ internal sealed partial class EslConnection
         var next = current.WithEvents(names, out var keyCount);
         if (keyCount == 0)
         {
-            _subscription = current;
+            SetSubscription(current);
             return "-ERR no keywords supplied";
         }
 
-        _subscription = next;
+        SetSubscription(next);
         return "+OK event listener enabled " + EslCommandWriter.FormatWord(next.Format);
     }
 
@@ -54,7 +54,7 @@ internal sealed partial class EslConnection
             return "-ERR no keywords supplied";
         }
 
-        _subscription = next;
+        SetSubscription(next);
         return "+OK events nixed";
     }
 
@@ -67,7 +67,7 @@ internal sealed partial class EslConnection
             return "-ERR not listening for events";
         }
 
-        _subscription = _subscription.WithNoEvents();
+        SetSubscription(_subscription.WithNoEvents());
         return "+OK no longer listening for events";
     }
 
@@ -86,7 +86,7 @@ internal sealed partial class EslConnection
             var kept = header.Equals("all", StringComparison.OrdinalIgnoreCase)
                 ? []
                 : Array.FindAll(filters, f => !(f.Header.Equals(header, StringComparison.OrdinalIgnoreCase) && (value is null || f.Value == value)));
-            _subscription = _subscription.WithFilters(kept);
+            SetSubscription(_subscription.WithFilters(kept));
             return $"+OK filter deleted. [{header}][{value}]";
         }
 
@@ -112,7 +112,7 @@ internal sealed partial class EslConnection
             return "-ERR invalid regex";
         }
 
-        _subscription = _subscription.WithFilters([.. filters, filter]);
+        SetSubscription(_subscription.WithFilters([.. filters, filter]));
         return $"+OK filter added. [{header}]=[{value}]";
     }
 

@@ -135,8 +135,13 @@ internal sealed partial class EslConnection
             preferLocal: false);
     }
 
-    /// <summary>Offers an event from a publisher thread: subscription check and a non-blocking bounded enqueue.</summary>
     /// <summary>True when this connection is subscribed to events of that name for every channel (not myevents-bound).</summary>
+    private void SetSubscription(EslSubscription subscription)
+    {
+        _subscription = subscription;
+        _ctx.Hub.Interest.Note(subscription);
+    }
+
     public bool ListensFor(string eventName)
     {
         var subscription = _subscription;
@@ -144,6 +149,7 @@ internal sealed partial class EslConnection
             && subscription.HasType(EslEventNames.IndexOf(eventName));
     }
 
+    /// <summary>Offers an event from a publisher thread: subscription check and a non-blocking bounded enqueue.</summary>
     public void OfferEvent(EslEvent evt)
     {
         if (_closed || _abortFrame is not null)

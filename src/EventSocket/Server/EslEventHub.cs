@@ -18,6 +18,9 @@ internal sealed class EslEventHub
 
     public int ConnectionCount => Volatile.Read(ref _connections).Length;
 
+    /// <summary>What the connections have asked for so far (see <see cref="EslInterest"/>).</summary>
+    public EslInterest Interest { get; } = new();
+
     public IReadOnlyList<EslConnection> Connections => Volatile.Read(ref _connections);
 
     public void Publish(EslEvent evt)

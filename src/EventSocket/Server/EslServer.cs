@@ -89,6 +89,12 @@ public sealed partial class EslServer : IAsyncDisposable
     /// True when an authenticated connection listens for <paramref name="eventName"/> on every channel: the host uses
     /// it to know whether any controller would hear about a new call.
     /// </summary>
+    /// <summary>
+    /// False when no client has asked, since the server started, for events named <paramref name="eventName"/>
+    /// (and CUSTOM <paramref name="subclass"/>): the host may skip building them.
+    /// </summary>
+    public bool Wants(string eventName, string? subclass = null) => _hub.Interest.Wants(eventName, subclass);
+
     public bool HasListenerFor(string eventName)
     {
         foreach (var connection in _hub.Connections)
@@ -109,7 +115,7 @@ public sealed partial class EslServer : IAsyncDisposable
             throw new InvalidOperationException("The event socket server was already started.");
         }
 
-        _eventSubscription = _events.Subscribe(_hub.Publish);
+        _eventSubscription = _events.Subscribe(_hub.Publish, _hub.Interest.Wants);
         _logSubscription = _logs?.Subscribe(_hub.PublishLog);
         if (!string.IsNullOrEmpty(_options.ListenAddress))
         {

@@ -45,6 +45,9 @@ internal sealed class EslSubscription
 
     public bool HasSubclass(string subclass) => _subclasses.Contains(subclass);
 
+    /// <summary>The CUSTOM subclasses asked for (empty: every CUSTOM event).</summary>
+    public IReadOnlyCollection<string> Subclasses => _subclasses;
+
     /// <summary>FS event_handler: type/subclass, then filters, then the myevents channel.</summary>
     public bool Wants(EslEvent evt)
     {

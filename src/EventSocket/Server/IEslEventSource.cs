@@ -14,4 +14,10 @@ public interface IEslEventSource
 {
     /// <summary>Registers <paramref name="onEvent"/> for every event published from now on; dispose to stop.</summary>
     IDisposable Subscribe(Action<EslEvent> onEvent);
+
+    /// <summary>
+    /// As <see cref="Subscribe(Action{EslEvent})"/>, and tells the host which events are wanted at all
+    /// (<paramref name="wants"/>: event name, CUSTOM subclass or null), so it may skip building the others.
+    /// </summary>
+    IDisposable Subscribe(Action<EslEvent> onEvent, Func<string, string?, bool> wants) => Subscribe(onEvent);
 }

@@ -42,7 +42,7 @@ internal sealed partial class Call
         {
             EnterState(leg, ChannelState.Execute);
         }
-        if (Events.HasSubscribers)
+        if (Events.Wants(ChannelEventNames.Execute))
         {
             Publish(ChannelEvents.Execute(leg, run.Name, run.Data, run.ApplicationUuid, run.ApplicationUuidName));
         }
@@ -131,7 +131,7 @@ internal sealed partial class Call
         leg.LastApplication = run.Name;
         leg.LastApplicationData = run.Data;
         leg.Variables.Set("current_application_response", response);
-        if (Events.HasSubscribers)
+        if (Events.Wants(ChannelEventNames.ExecuteComplete))
         {
             Publish(ChannelEvents.ExecuteComplete(leg, run.Name, run.Data, response, run.ApplicationUuid, run.ApplicationUuidName));
         }

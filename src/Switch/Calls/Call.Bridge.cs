@@ -32,7 +32,7 @@ internal sealed partial class Call
         SetBridgeVariables(a, b, "originator");
         SetBridgeVariables(b, a, "originatee");
         await SignalAsync(a, "bridge", s => s.BridgeAsync(b.Signaling, CancellationToken.None)).ConfigureAwait(false);
-        if (Events.HasSubscribers)
+        if (Events.Wants(ChannelEventNames.Bridge))
         {
             Publish(ChannelEvents.BridgeChange(ChannelEventNames.Bridge, a, b));
         }
@@ -65,7 +65,7 @@ internal sealed partial class Call
         b.Variables.Set("bridge_to", null);
         await SignalAsync(a, "unbridge", s => s.UnbridgeAsync(CancellationToken.None)).ConfigureAwait(false);
         await SignalAsync(b, "unbridge", s => s.UnbridgeAsync(CancellationToken.None)).ConfigureAwait(false);
-        if (Events.HasSubscribers)
+        if (Events.Wants(ChannelEventNames.Unbridge))
         {
             Publish(ChannelEvents.BridgeChange(ChannelEventNames.Unbridge, a, b));
         }

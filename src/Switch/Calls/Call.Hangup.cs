@@ -75,7 +75,7 @@ internal sealed partial class Call
         ChannelBilling.Write(leg, Time.LocalTimeZone);
         EnterState(leg, ChannelState.Reporting);
         ApplyVariables(leg, leg.Signaling.TakeMediaStatistics());
-        if (Events.HasSubscribers)
+        if (Events.Wants(ChannelEventNames.HangupComplete))
         {
             Publish(ChannelEvents.HangupComplete(leg));
         }

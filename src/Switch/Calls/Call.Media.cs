@@ -75,7 +75,7 @@ internal sealed partial class Call
     /// <summary>PLAYBACK_START (<paramref name="stopped"/> null) or PLAYBACK_STOP with its Playback-Status.</summary>
     private void PublishPlayback(Channel leg, string name, string source, bool? stopped)
     {
-        if (!Events.HasSubscribers || leg.IsHungUp)
+        if (!Events.Wants(name) || leg.IsHungUp)
         {
             return;
         }
@@ -96,7 +96,7 @@ internal sealed partial class Call
             return ValueTask.CompletedTask;
         }
         FeedDigitRead(leg, digit);
-        if (!Events.HasSubscribers)
+        if (!Events.Wants("DTMF"))
         {
             return ValueTask.CompletedTask;
         }

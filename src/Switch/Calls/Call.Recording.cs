@@ -24,7 +24,7 @@ internal sealed partial class Call
         }
         leg.RecordingPath = path;
         leg.Variables.Set("record_file_path", path);
-        if (Events.HasSubscribers)
+        if (Events.Wants("RECORD_START"))
         {
             var start = ChannelEvents.Create("RECORD_START", leg);
             start.Add("Record-File-Path", path);
@@ -55,7 +55,7 @@ internal sealed partial class Call
         leg.RecordingTimer?.Dispose();
         leg.RecordingTimer = null;
         leg.Signaling.StopRecording();
-        if (Events.HasSubscribers)
+        if (Events.Wants("RECORD_STOP"))
         {
             var stop = ChannelEvents.Create("RECORD_STOP", leg);
             stop.Add("Record-File-Path", path);

@@ -47,7 +47,7 @@ internal sealed partial class Call
             return;
         }
         leg.CallState = state;
-        if (Events.HasSubscribers)
+        if (Events.Wants(ChannelEventNames.CallState))
         {
             Publish(ChannelEvents.CallStateChanged(leg, original));
         }
@@ -55,7 +55,7 @@ internal sealed partial class Call
 
     internal void Fire(string eventName, Channel leg)
     {
-        if (Events.HasSubscribers)
+        if (Events.Wants(eventName))
         {
             Publish(ChannelEvents.Create(eventName, leg));
         }

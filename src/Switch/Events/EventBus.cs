@@ -13,6 +13,7 @@ public sealed class EventBus
     private readonly Lock _publishLock = new();
     private readonly TimeProvider _time;
     private ImmutableArray<Action<SwitchEvent>> _subscribers = ImmutableArray<Action<SwitchEvent>>.Empty;
+    private ImmutableArray<Func<string, string?, bool>?> _interests = ImmutableArray<Func<string, string?, bool>?>.Empty;
     private long _sequence;
 
     public EventBus(SwitchIdentity identity, TimeProvider time)
@@ -23,16 +24,41 @@ public sealed class EventBus
 
     public SwitchIdentity Identity { get; }
 
-    /// <summary>True while anyone listens; publishers may skip building events nobody would see.</summary>
+    /// <summary>True while anyone listens.</summary>
     public bool HasSubscribers => !_subscribers.IsEmpty;
+
+    /// <summary>
+    /// False when no subscriber wants events named <paramref name="eventName"/> (CUSTOM: with
+    /// <paramref name="subclass"/>): publishers skip building them. A subscriber without an interest filter
+    /// wants everything.
+    /// </summary>
+    public bool Wants(string eventName, string? subclass = null)
+    {
+        foreach (var wants in _interests)
+        {
+            if (wants is null || wants(eventName, subclass))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /// <summary>The sequence number of the newest event published so far.</summary>
     public long LastSequence => Interlocked.Read(ref _sequence);
 
-    public IDisposable Subscribe(Action<SwitchEvent> onEvent)
+    /// <summary>
+    /// Calls <paramref name="onEvent"/> for every event published from now on; <paramref name="wants"/> (event
+    /// name, CUSTOM subclass) says which events it wants at all, so that publishers can skip the others.
+    /// </summary>
+    public IDisposable Subscribe(Action<SwitchEvent> onEvent, Func<string, string?, bool>? wants = null)
     {
-        ImmutableInterlocked.Update(ref _subscribers, static (list, s) => list.Add(s), onEvent);
-        return new Subscription(this, onEvent);
+        lock (_publishLock)
+        {
+            _subscribers = _subscribers.Add(onEvent);
+            _interests = _interests.Add(wants);
+        }
+        return new Subscription(this, onEvent, wants);
     }
 
     public SwitchEvent Publish(SwitchEventBuilder builder)
@@ -97,7 +123,7 @@ public sealed class EventBus
     /// <summary>Microseconds since the Unix epoch, as FreeSWITCH writes its timestamps.</summary>
     public static long ToMicroseconds(DateTimeOffset t) => (t.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
 
-    private sealed class Subscription(EventBus bus, Action<SwitchEvent> handler) : IDisposable
+    private sealed class Subscription(EventBus bus, Action<SwitchEvent> handler, Func<string, string?, bool>? wants) : IDisposable
     {
         private int _disposed;
 
@@ -105,7 +131,11 @@ public sealed class EventBus
         {
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
-                ImmutableInterlocked.Update(ref bus._subscribers, static (list, s) => list.Remove(s), handler);
+                lock (bus._publishLock)
+                {
+                    bus._subscribers = bus._subscribers.Remove(handler);
+                    bus._interests = bus._interests.Remove(wants);
+                }
             }
         }
     }

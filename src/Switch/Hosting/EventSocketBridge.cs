@@ -14,9 +14,12 @@ internal sealed class EventSocketBridge(EventBus bus, ApiCommandRegistry api, Ca
     public IDisposable Subscribe(Action<EslEvent> onEvent) =>
         bus.Subscribe(e => onEvent(new EslEvent(e.Headers, e.Body)));
 
+    public IDisposable Subscribe(Action<EslEvent> onEvent, Func<string, string?, bool> wants) =>
+        bus.Subscribe(e => onEvent(new EslEvent(e.Headers, e.Body)), wants);
+
     public async ValueTask<string> ExecuteApiAsync(string command, string? arguments, CancellationToken cancellationToken)
     {
-        if (bus.HasSubscribers)
+        if (bus.Wants("API"))
         {
             bus.Publish(new SwitchEventBuilder("API").Add("API-Command", command).Add("API-Command-Argument", arguments));
         }

@@ -27,7 +27,7 @@ internal sealed class OutboundDispatcher : IDisposable
         _esl = esl;
         _calls = calls;
         _log = log;
-        _subscription = bus.Subscribe(OnEvent);
+        _subscription = bus.Subscribe(OnEvent, static (name, _) => name == "CHANNEL_PARK");
     }
 
     private void OnEvent(SwitchEvent e)

@@ -20,7 +20,7 @@ internal sealed class RegistrationEvents(EventBus bus)
     /// </summary>
     public void Registered(Binding binding, string? fromUser, string? fromHost, int expires, bool isRefresh)
     {
-        if (!bus.HasSubscribers)
+        if (!bus.Wants("CUSTOM", Register))
         {
             return;
         }
@@ -51,7 +51,7 @@ internal sealed class RegistrationEvents(EventBus bus)
     /// <summary>A binding was removed by the phone (Expires: 0, Contact: *).</summary>
     public void Unregistered(Binding binding)
     {
-        if (!bus.HasSubscribers)
+        if (!bus.Wants("CUSTOM", Unregister))
         {
             return;
         }
@@ -73,7 +73,7 @@ internal sealed class RegistrationEvents(EventBus bus)
     /// <summary>A binding timed out. <c>expires</c> is the stored expiry as Unix seconds, as FreeSWITCH sends it.</summary>
     public void Expired(Binding binding)
     {
-        if (!bus.HasSubscribers)
+        if (!bus.Wants("CUSTOM", Expire))
         {
             return;
         }

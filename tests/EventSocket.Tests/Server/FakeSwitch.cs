@@ -25,6 +25,15 @@ internal sealed class FakeSwitch : IEslEventSource, IEslLogSource, IEslCommandEx
 
     public int EventSubscriberCount => Volatile.Read(ref _eventSubscribers).Length;
 
+    /// <summary>The interest filter the server handed over with its subscription, if any.</summary>
+    public Func<string, string?, bool>? Interest { get; private set; }
+
+    public IDisposable Subscribe(Action<EslEvent> onEvent, Func<string, string?, bool> wants)
+    {
+        Interest = wants;
+        return Subscribe(onEvent);
+    }
+
     public IDisposable Subscribe(Action<EslEvent> onEvent)
     {
         lock (_lock)
