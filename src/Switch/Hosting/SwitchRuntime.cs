@@ -82,7 +82,12 @@ internal sealed partial class SwitchRuntime : IAsyncDisposable
         {
             ListenEndPoints = [sipListen!],
             Transactions = transactionOptions,
-            Transport = new SipTransportOptions { AdvertisedHost = addresses.Advertised, ForceRport = true },
+            Transport = new SipTransportOptions
+            {
+                AdvertisedHost = addresses.Advertised,
+                ForceRport = true,
+                IsSilenced = registrar.Authenticator.Guard.IsSilenced,
+            },
             TraceEnabled = options.Sip.Trace,
         }, router, time, loggers);
 

@@ -16,6 +16,11 @@ internal sealed class BruteForceGuard
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
+    // The end of the latest ban ever set (UTC ticks): past it nobody is banned, and the checks on every request
+    // answer without taking the lock.
+    private long _bansEndAt;
+    private volatile bool _liftPending;
+
     public BruteForceGuard(BruteForceOptions options, TimeProvider time, ILogger<BruteForceGuard> logger)
     {
         _options = options;
@@ -49,6 +54,10 @@ internal sealed class BruteForceGuard
             return false;
         }
         var now = _time.GetUtcNow();
+        if (now.UtcTicks >= Volatile.Read(ref _bansEndAt))
+        {
+            return false;
+        }
         lock (_lock)
         {
             return _sources.TryGetValue(source, out var state) && state.Told && state.BannedUntil is { } until && until > now;
@@ -62,6 +71,11 @@ internal sealed class BruteForceGuard
             return BanCheck.Allowed;
         }
         var now = _time.GetUtcNow();
+        if (now.UtcTicks >= Volatile.Read(ref _bansEndAt))
+        {
+            LiftAll(now);
+            return BanCheck.Allowed;
+        }
         lock (_lock)
         {
             if (!_sources.TryGetValue(source, out var state) || state.BannedUntil is not { } until)
@@ -114,11 +128,46 @@ internal sealed class BruteForceGuard
                 return false;
             }
             state.BannedUntil = now + _options.BanPeriod;
+            if (state.BannedUntil.Value.UtcTicks > _bansEndAt)
+            {
+                Volatile.Write(ref _bansEndAt, state.BannedUntil.Value.UtcTicks);
+            }
+            _liftPending = true;
             state.Told = false;
             state.Clear();
             RegistrarLog.SourceBanned(_logger, source, _options.Threshold, _options.Window.TotalSeconds,
                 _options.BanPeriod.TotalSeconds);
             return true;
+        }
+    }
+
+    /// <summary>Once every ban has run out: forgets the banned sources and logs each lift (one lock, once).</summary>
+    private void LiftAll(DateTimeOffset now)
+    {
+        if (!_liftPending)
+        {
+            return;
+        }
+        lock (_lock)
+        {
+            if (!_liftPending || now.UtcTicks < _bansEndAt)
+            {
+                return;
+            }
+            List<IPAddress>? lifted = null;
+            foreach (var (address, state) in _sources)
+            {
+                if (state.BannedUntil is { } until && until <= now)
+                {
+                    (lifted ??= []).Add(address);
+                }
+            }
+            foreach (var address in lifted ?? [])
+            {
+                _sources.Remove(address);
+                RegistrarLog.BanLifted(_logger, address);
+            }
+            _liftPending = false;
         }
     }
 

@@ -87,6 +87,28 @@ public sealed class BruteForceGuardTests
     }
 
     [Fact]
+    public void A_told_source_is_silenced_until_its_ban_lifts_and_others_never_are()
+    {
+        var guard = Create();
+        var other = IPAddress.Parse("198.51.100.77");
+        Assert.False(guard.IsSilenced(Attacker));
+        for (var i = 0; i < 5; i++)
+        {
+            guard.RecordFailure(Attacker);
+        }
+        Assert.False(guard.IsSilenced(Attacker)); // not told yet: the next request gets its 403
+        Assert.Equal(BanCheck.RespondForbidden, guard.Check(Attacker));
+        Assert.True(guard.IsSilenced(Attacker));
+        Assert.False(guard.IsSilenced(other));
+        Assert.Equal(BanCheck.Allowed, guard.Check(other));
+
+        _time.Advance(TimeSpan.FromMinutes(10));
+        Assert.False(guard.IsSilenced(Attacker));
+        Assert.Equal(BanCheck.Allowed, guard.Check(Attacker));
+        Assert.Equal(0, guard.BannedCount);
+    }
+
+    [Fact]
     public void Threshold_zero_disables_the_guard()
     {
         var guard = Create(threshold: 0);

@@ -83,6 +83,12 @@ internal sealed partial class SipTransport
                     endPoints[key] = remote;
                 }
 
+                if (_options.IsSilenced?.Invoke(remote.Address) == true)
+                {
+                    Interlocked.Increment(ref _silencedDrops);
+                    continue;
+                }
+
                 var flow = new SipFlow(SipTransportType.Udp, listener.EndPoint, remote);
                 Trace.Received(bytes, SipTransportType.Udp, listener.EndPoint, remote);
                 Deliver(bytes.ToArray(), flow);
@@ -133,6 +139,12 @@ internal sealed partial class SipTransport
 
     private void OnFrame(SipTcpConnection connection, byte[] bytes)
     {
+        if (_options.IsSilenced?.Invoke(connection.Remote.Address) == true)
+        {
+            Interlocked.Increment(ref _silencedDrops);
+            return;
+        }
+
         Trace.Received(bytes, SipTransportType.Tcp, connection.Local, connection.Remote);
         Deliver(bytes, connection.Flow);
     }

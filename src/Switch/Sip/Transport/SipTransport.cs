@@ -24,6 +24,7 @@ internal sealed partial class SipTransport : ISipTransport, IAsyncDisposable
     private readonly ConcurrentDictionary<IPAddress, IPAddress> _localToward = new();
     private readonly CancellationTokenSource _stopping = new();
     private ISipMessageSink? _sink;
+    private long _silencedDrops;
     private ITimer? _idleSweep;
 
     public SipTransport(SipTransportOptions options, TimeProvider time, SipTrace trace, ILogger<SipTransport> logger)
@@ -39,6 +40,9 @@ internal sealed partial class SipTransport : ISipTransport, IAsyncDisposable
 
     /// <summary>The bound endpoints (one per listen address; UDP and TCP share it).</summary>
     public IReadOnlyList<IPEndPoint> LocalEndPoints => _udp.Select(u => u.EndPoint).ToList();
+
+    /// <summary>Datagrams and frames dropped unparsed because their source is silenced (diagnostics).</summary>
+    public long SilencedDrops => Interlocked.Read(ref _silencedDrops);
 
     /// <summary>Open TCP connections (diagnostics).</summary>
     public int ConnectionCount => _connections.Count;

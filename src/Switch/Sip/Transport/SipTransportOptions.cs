@@ -29,4 +29,10 @@ internal sealed record SipTransportOptions
 
     /// <summary>Host put in Via sent-by when listening on a wildcard address (null: the local address toward the peer).</summary>
     public string? AdvertisedHost { get; init; }
+
+    /// <summary>
+    /// Sources whose datagrams and TCP frames are dropped before parsing (the registrar's silenced brute-force
+    /// bans), so a flood from a banned address costs a receive and a lookup, not a parse and a transaction.
+    /// </summary>
+    public Func<System.Net.IPAddress, bool>? IsSilenced { get; init; }
 }

@@ -45,6 +45,17 @@ internal sealed class SipStackFixture : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await Stack.DisposeAsync();
 
+    /// <summary>Polls <paramref name="condition"/> every 10 ms for up to 10 s; fails the test when it stays false.</summary>
+    public static async Task EventuallyAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the condition did not become true within 10 s");
+            await Task.Delay(10);
+        }
+    }
+
     public static string Request(string method, int port, string transport = "UDP", string branch = "z9hG4bKt1", string host = "127.0.0.1", string user = "", string viaHost = "10.9.9.9:5999") =>
         $"{method} sip:{user}{(user.Length > 0 ? "@" : string.Empty)}{host} SIP/2.0\r\n" +
         $"Via: SIP/2.0/{transport} {viaHost};branch={branch};rport\r\n" +

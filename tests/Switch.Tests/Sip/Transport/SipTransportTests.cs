@@ -30,6 +30,26 @@ public sealed class SipTransportTests
     }
 
     [Fact]
+    public async Task A_silenced_source_is_dropped_before_parsing_and_others_are_answered()
+    {
+        var silenced = false;
+        await using var f = await SipStackFixture.StartAsync(transport: new SipTransportOptions { IsSilenced = _ => Volatile.Read(ref silenced) });
+        f.Handler.Accept = _ => false;
+        using var phone = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+
+        Volatile.Write(ref silenced, true);
+        await phone.SendAsync(SipStackFixture.Bytes(SipStackFixture.Request("OPTIONS", f.EndPoint.Port, branch: "z9hG4bKs1")), f.EndPoint);
+        await phone.SendAsync("garbage that would get a 400\r\n\r\n"u8.ToArray(), f.EndPoint);
+        await SipStackFixture.EventuallyAsync(() => f.Stack.Transport.SilencedDrops == 2);
+
+        Volatile.Write(ref silenced, false);
+        await phone.SendAsync(SipStackFixture.Bytes(SipStackFixture.Request("OPTIONS", f.EndPoint.Port, branch: "z9hG4bKs2")), f.EndPoint);
+        var ok = await SipStackFixture.ReceiveResponseAsync(phone);
+        Assert.Equal(200, ok.StatusCode);
+        Assert.Equal("z9hG4bKs2", ok.TopVia!.Branch);
+    }
+
+    [Fact]
     public async Task Options_to_the_switch_is_answered_200_and_unknown_method_501()
     {
         await using var f = await SipStackFixture.StartAsync();
