@@ -13,8 +13,6 @@ namespace Switch.Media;
 /// </summary>
 internal sealed class MediaEngine : IAsyncDisposable
 {
-    private const int MaxBindAttempts = 64;
-
     private readonly ConcurrentDictionary<MediaLeg, byte> _legs = new();
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
@@ -34,6 +32,9 @@ internal sealed class MediaEngine : IAsyncDisposable
         AdvertisedAddress = options.EffectiveAdvertisedAddress.ToString();
         _meter.CreateObservableGauge("switch.media.legs", () => LegCount, description: "Media legs open");
         _meter.CreateObservableGauge("switch.media.rtp_ports.in_use", () => Ports.InUse, description: "RTP/RTCP port pairs in use");
+        _meter.CreateObservableGauge("switch.media.rtp_ports.set_aside", () => Ports.SetAsideCount, description: "RTP/RTCP port pairs set aside after a failed bind");
+        _meter.CreateObservableCounter("switch.media.rtp_ports.bind_failures", () => _bindWarnings.BindFailuresTotal, description: "RTP socket binds that failed");
+        _meter.CreateObservableCounter("switch.media.rtp_ports.refused", () => _bindWarnings.RefusedTotal, description: "Media legs refused for want of an RTP port");
     }
 
     public MediaOptions Options { get; }
@@ -67,7 +68,8 @@ internal sealed class MediaEngine : IAsyncDisposable
 
         var bindFailed = false;
         var triedSetAside = false;
-        for (var attempt = 0; attempt < MaxBindAttempts; attempt++)
+        // Each failed port leaves the free queue, so this ends; the bound only guards against ports coming due meanwhile.
+        for (var attempt = 0; attempt <= Ports.Capacity; attempt++)
         {
             if (!Ports.TryAcquire(out var pair))
             {

@@ -20,6 +20,8 @@ internal sealed class RtpPortPoolWarnings
     private long _nextExhaustedReport = long.MinValue;
     private int _bindFailures;
     private int _refused;
+    private long _bindFailuresTotal;
+    private long _refusedTotal;
 
     public RtpPortPoolWarnings(ILogger logger, TimeProvider time, TimeSpan interval)
     {
@@ -31,10 +33,17 @@ internal sealed class RtpPortPoolWarnings
 
     public TimeSpan Interval { get; }
 
+    /// <summary>Failed socket creations or binds since start (for a metric: the warnings only sample them).</summary>
+    public long BindFailuresTotal => Interlocked.Read(ref _bindFailuresTotal);
+
+    /// <summary>Legs refused for want of a bindable pair since start.</summary>
+    public long RefusedTotal => Interlocked.Read(ref _refusedTotal);
+
     /// <summary>A socket could not be created or bound on <paramref name="port"/>.</summary>
     public void BindFailed(RtpPortPool pool, IPAddress address, int port, SocketException error)
     {
         Interlocked.Increment(ref _bindFailures);
+        Interlocked.Increment(ref _bindFailuresTotal);
         if (IsDue(ref _nextBindReport))
         {
             RtpPortPoolLog.BindFailed(_logger, address, port, error.SocketErrorCode, Interlocked.Exchange(ref _bindFailures, 0),
@@ -46,6 +55,7 @@ internal sealed class RtpPortPoolWarnings
     public void Exhausted(RtpPortPool pool)
     {
         Interlocked.Increment(ref _refused);
+        Interlocked.Increment(ref _refusedTotal);
         if (IsDue(ref _nextExhaustedReport))
         {
             RtpPortPoolLog.Exhausted(_logger, pool.Capacity, pool.Range, pool.InUse, pool.SetAsideCount, Interlocked.Exchange(ref _refused, 0));

@@ -29,6 +29,19 @@ public sealed class MediaEngineAllocationTests
     }
 
     [Fact]
+    public async Task A_large_held_block_is_walked_past_rather_than_refusing_a_leg_while_a_port_is_free()
+    {
+        await using var rig = Rig.Start(pairs: 100, heldPairs: [.. Enumerable.Range(0, 90)]);
+
+        var leg = rig.CreateLeg();
+
+        Assert.Equal(rig.RtpPort(90), leg.LocalPort);
+        Assert.Equal(90, rig.Engine.Ports.SetAsideCount);
+        Assert.Single(rig.Logs.Entries, e => e.EventId == BindWarning);
+        Assert.DoesNotContain(rig.Logs.Entries, e => e.EventId == ExhaustedWarning);
+    }
+
+    [Fact]
     public async Task With_nothing_bindable_left_the_leg_fails_with_BindFailed_and_the_warnings_are_aggregated()
     {
         await using var rig = Rig.Start(pairs: 3, heldPairs: [0, 1]);
