@@ -171,7 +171,8 @@ internal sealed partial class Call
         catch (Exception ex)
         {
             CallLog.SignalingFailed(_engine.Logger, ex, leg.Uuid, "invite");
-            await HangupAsync(leg, HangupCause.NormalTemporaryFailure, byFarEnd: true).ConfigureAwait(false);
+            // Not by the far end: the protocol side still has to release what it allocated (media port, leg registration).
+            await HangupAsync(leg, HangupCause.NormalTemporaryFailure).ConfigureAwait(false);
         }
     }
 

@@ -13,12 +13,11 @@ namespace Switch.Media;
 /// </summary>
 internal sealed class MediaEngine : IAsyncDisposable
 {
-    private const int MaxBindAttempts = 16;
-
     private readonly ConcurrentDictionary<MediaLeg, byte> _legs = new();
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
     private readonly Meter _meter = new("Switch.Media");
+    private readonly RtpPortPoolWarnings _bindWarnings;
     private int _disposed;
 
     public MediaEngine(MediaOptions options, TimeProvider time, ILoggerFactory loggerFactory)
@@ -27,11 +26,15 @@ internal sealed class MediaEngine : IAsyncDisposable
         Time = time;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<MediaEngine>();
-        Ports = new RtpPortPool(options.Ports);
+        Ports = new RtpPortPool(options.Ports, time, RtpPortPool.DefaultRetryAfter);
+        _bindWarnings = new RtpPortPoolWarnings(_logger, time, RtpPortPoolWarnings.DefaultInterval);
         Clock = new MediaClock(time, _logger);
         AdvertisedAddress = options.EffectiveAdvertisedAddress.ToString();
         _meter.CreateObservableGauge("switch.media.legs", () => LegCount, description: "Media legs open");
         _meter.CreateObservableGauge("switch.media.rtp_ports.in_use", () => Ports.InUse, description: "RTP/RTCP port pairs in use");
+        _meter.CreateObservableGauge("switch.media.rtp_ports.set_aside", () => Ports.SetAsideCount, description: "RTP/RTCP port pairs set aside after a failed bind");
+        _meter.CreateObservableCounter("switch.media.rtp_ports.bind_failures", () => _bindWarnings.BindFailuresTotal, description: "RTP socket binds that failed");
+        _meter.CreateObservableCounter("switch.media.rtp_ports.refused", () => _bindWarnings.RefusedTotal, description: "Media legs refused for want of an RTP port");
     }
 
     public MediaOptions Options { get; }
@@ -48,9 +51,11 @@ internal sealed class MediaEngine : IAsyncDisposable
     public int LegCount => _legs.Count;
 
     /// <summary>
-    /// Binds a new leg on the next free even port of the range and starts its receive loop. Fails with
-    /// <see cref="MediaLegError.PortsExhausted"/> when the range is used up (answer 503 / hang up), or
-    /// <see cref="MediaLegError.BindFailed"/> when free ports could not be bound.
+    /// Binds a new leg on the next free even port of the range and starts its receive loop. A port another
+    /// process holds is set aside in the pool (retried later) and the next one is tried; when nothing is free,
+    /// the port set aside longest is tried once more. Fails with <see cref="MediaLegError.PortsExhausted"/>
+    /// when every pair is in use (answer 503 / hang up), or <see cref="MediaLegError.BindFailed"/> when the
+    /// ports that were left could not be bound. Failures are logged at most once per warning interval.
     /// </summary>
     public bool TryCreateLeg(string name, IMediaLegObserver? observer, [NotNullWhen(true)] out MediaLeg? leg, out MediaLegError error)
     {
@@ -61,36 +66,68 @@ internal sealed class MediaEngine : IAsyncDisposable
             return false;
         }
 
-        for (var attempt = 0; attempt < MaxBindAttempts; attempt++)
+        var bindFailed = false;
+        var triedSetAside = false;
+        // Each failed port leaves the free queue, so this ends; the bound only guards against ports coming due meanwhile.
+        for (var attempt = 0; attempt <= Ports.Capacity; attempt++)
         {
             if (!Ports.TryAcquire(out var pair))
             {
-                MediaLog.PortsExhausted(_logger, Ports.Capacity, Ports.Range);
-                error = MediaLegError.PortsExhausted;
-                return false;
+                if (triedSetAside || !Ports.TryAcquireSetAside(out pair))
+                {
+                    break;
+                }
+                triedSetAside = true;
             }
 
-            var socket = new Socket(Options.BindAddress.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+            Socket? socket = null;
             try
             {
+                socket = new Socket(Options.BindAddress.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
                 socket.Bind(new IPEndPoint(Options.BindAddress, pair.RtpPort));
             }
             catch (SocketException e)
             {
-                MediaLog.BindFailed(_logger, Options.BindAddress, pair.RtpPort, e);
-                socket.Dispose();
+                socket?.Dispose();
+                bindFailed = true;
+                if (e.SocketErrorCode is SocketError.AddressAlreadyInUse or SocketError.AccessDenied)
+                {
+                    Ports.SetAside(pair);
+                    _bindWarnings.BindFailed(Ports, Options.BindAddress, pair.RtpPort, e);
+                    continue;
+                }
+                // Not this port's fault (no descriptors left, an address not on this host): every port would fail alike.
                 Ports.Release(pair);
-                continue;
+                _bindWarnings.BindFailed(Ports, Options.BindAddress, pair.RtpPort, e);
+                error = MediaLegError.BindFailed;
+                return false;
             }
 
-            leg = new MediaLeg(this, name, socket, pair, observer, _loggerFactory.CreateLogger<MediaLeg>());
-            _legs.TryAdd(leg, 0);
-            leg.Start();
+            try
+            {
+                leg = new MediaLeg(this, name, socket, pair, observer, _loggerFactory.CreateLogger<MediaLeg>());
+                _legs.TryAdd(leg, 0);
+                leg.Start();
+            }
+            catch (Exception e)
+            {
+                RtpPortPoolLog.LegFailed(_logger, name, pair.RtpPort, e);
+                if (leg is not null)
+                {
+                    _legs.TryRemove(leg, out _);
+                    leg = null;
+                }
+                socket.Dispose();
+                Ports.Release(pair);
+                error = MediaLegError.BindFailed;
+                return false;
+            }
             error = MediaLegError.None;
             return true;
         }
 
-        error = MediaLegError.BindFailed;
+        _bindWarnings.Exhausted(Ports);
+        error = bindFailed ? MediaLegError.BindFailed : MediaLegError.PortsExhausted;
         return false;
     }
 

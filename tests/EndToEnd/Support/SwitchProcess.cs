@@ -48,7 +48,13 @@ internal sealed class SwitchProcess : IAsyncDisposable
         }
         var sip = sipPort ?? FreePorts.TcpAndUdp();
         var esl = FreePorts.TcpAndUdp();
-        var rtp = FreePorts.UdpRange(200);
+        var extra = extraArgs?.ToList() ?? [];
+        if (!extra.Contains("--rtp-ports"))
+        {
+            // Unless the test gives its own range (e.g. a tiny one), 200 free ports.
+            var rtp = FreePorts.UdpRange(200);
+            extra.AddRange(["--rtp-ports", $"{rtp}-{rtp + 199}"]);
+        }
         dataDir ??= Directory.CreateTempSubdirectory("switch-e2e-").FullName;
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -57,7 +63,7 @@ internal sealed class SwitchProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         foreach (var a in new[] { dll, "--sip-listen", $"127.0.0.1:{sip}", "--esl-listen", $"127.0.0.1:{esl}",
-                     "--data-dir", dataDir, "--rtp-ports", $"{rtp}-{rtp + 199}" }.Concat(extraArgs ?? []))
+                     "--data-dir", dataDir }.Concat(extra))
         {
             psi.ArgumentList.Add(a);
         }

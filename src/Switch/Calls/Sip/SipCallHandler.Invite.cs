@@ -87,24 +87,35 @@ internal sealed partial class SipCallHandler
             return;
         }
 
-        var uuid = Guid.NewGuid().ToString();
-        var sentBy = context.SentBy(tx.Flow.ToTarget());
-        var destination = invite.RequestUri.User ?? string.Empty;
-        var contact = $"<sip:{destination}@{sentBy}" + (tx.Flow.Transport == SipTransportType.Tcp ? ";transport=tcp>" : ";transport=udp>");
-        var leg = new SipInboundLeg(context, uuid, tx, offer, media, contact);
-        var caller = CallerIdentity.Of(invite);
-        var inbound = new InboundCall(channelName, caller.Name, caller.Number, destination, source.Address.ToString(),
-            user?.Id ?? from.User, Variables(tx, user, trusted, offer), uuid);
-        if (engine.AcceptInbound(inbound, leg) is null)
+        var accepted = false;
+        try
         {
-            _ = leg.HangupAsync(HangupCause.NormalTemporaryFailure, CancellationToken.None);
-            return;
+            var uuid = Guid.NewGuid().ToString();
+            var sentBy = context.SentBy(tx.Flow.ToTarget());
+            var destination = invite.RequestUri.User ?? string.Empty;
+            var contact = $"<sip:{destination}@{sentBy}" + (tx.Flow.Transport == SipTransportType.Tcp ? ";transport=tcp>" : ";transport=udp>");
+            var leg = new SipInboundLeg(context, uuid, tx, offer, media, contact);
+            var caller = CallerIdentity.Of(invite);
+            var inbound = new InboundCall(channelName, caller.Name, caller.Number, destination, source.Address.ToString(),
+                user?.Id ?? from.User, Variables(tx, user, trusted, offer), uuid);
+            if (engine.AcceptInbound(inbound, leg) is null)
+            {
+                _ = leg.HangupAsync(HangupCause.NormalTemporaryFailure, CancellationToken.None);
+                return;
+            }
+            accepted = true;
+            context.Legs.Add(leg);
+            if (tx.IsCancelled)
+            {
+                // The CANCEL arrived while the channel was being created.
+                leg.OnCancel(null);
+            }
         }
-        context.Legs.Add(leg);
-        if (tx.IsCancelled)
+        catch when (!accepted && media is not null)
         {
-            // The CANCEL arrived while the channel was being created.
-            leg.OnCancel(null);
+            // No channel owns the media yet: give its port back before the request is answered 500.
+            _ = media.DisposeAsync().AsTask();
+            throw;
         }
     }
 
