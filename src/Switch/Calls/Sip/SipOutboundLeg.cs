@@ -113,7 +113,7 @@ internal sealed class SipOutboundLeg : SipLeg
             else if (_transaction is { } invite && !_failed)
             {
                 // CANCEL now, or as soon as a provisional arrives; a 2xx that crosses it is ACKed and BYEd.
-                Context.Layer.Cancel(invite);
+                Context.Layer.Cancel(invite, SipCauses.ReasonHeader(cause));
             }
             Media?.Disconnect();
             Release();

@@ -26,6 +26,9 @@ internal sealed class ClientInviteTransaction : SipClientTransaction
     /// <summary>True once any provisional or final response was received.</summary>
     public bool HasResponse { get; private set; }
 
+    /// <summary>The Reason header value the CANCEL carries (set by the first cancel request), or null.</summary>
+    internal string? CancelReason { get; private set; }
+
     internal override void Start()
     {
         lock (Gate)
@@ -46,11 +49,12 @@ internal sealed class ClientInviteTransaction : SipClientTransaction
     /// Asks to cancel: true when a CANCEL should be sent now (a provisional was received); when still Calling the
     /// CANCEL is deferred until the first provisional (§9.1) and false is returned.
     /// </summary>
-    internal bool RequestCancel(out bool deferred)
+    internal bool RequestCancel(string? reason, out bool deferred)
     {
         lock (Gate)
         {
             deferred = false;
+            CancelReason ??= reason;
             if (State == SipTransactionState.Proceeding)
             {
                 return true;
