@@ -15,34 +15,37 @@ namespace Switch.Calls.Sip;
 /// </summary>
 internal sealed class SipInboundLeg : SipLeg
 {
-    private readonly ServerInviteTransaction _invite;
-    private readonly string _contact;
+    /// <summary>The INVITE's server transaction until the final response is sent; the leg keeps no message after that.</summary>
+    private ServerInviteTransaction? _invite;
+    private readonly uint _inviteCSeq;
+    private readonly bool _hasOffer;
     private bool _ringing;
     private bool _earlyMedia;
     private bool _answered;
     private bool _acknowledged;
-    private bool _finalSent;
     private HangupCause? _byeAfterAck;
 
     public SipInboundLeg(SipCallContext context, string uuid, ServerInviteTransaction invite, SdpSession? offer, ILegMedia? media,
         string contact)
         : base(context, uuid, invite.Request.CallId!, invite.LocalTag)
     {
+        var request = invite.Request;
         _invite = invite;
-        _contact = contact;
+        _inviteCSeq = request.CSeq?.Number ?? 0;
+        _hasOffer = !request.Body.IsEmpty;
+        MaxForwards = request.MaxForwards;
         RemoteSdp = offer;
         Media = media;
         BypassMedia = media is null;
-        RemoteAllowsUpdate = AllowsUpdate(invite.Request);
-        Dialog = SipDialog.CreateUas(invite.Request, invite.LocalTag, invite.Flow, contact);
+        RemoteAllowsUpdate = AllowsUpdate(request);
+        Dialog = SipDialog.CreateUas(request, invite.LocalTag, invite.Flow, contact);
     }
 
-    public SipRequest Request => _invite.Request;
-
-    public SipFlow Flow => _invite.Flow;
+    /// <summary>The caller's Max-Forwards (the b-leg INVITE carries one less).</summary>
+    public int? MaxForwards { get; }
 
     /// <summary>The caller's offer (null for a late-offer INVITE).</summary>
-    public SdpSession? Offer => Request.Body.IsEmpty ? null : RemoteSdp;
+    public SdpSession? Offer => _hasOffer ? RemoteSdp : null;
 
     private protected override bool IsReadyForReinvite => _acknowledged;
 
@@ -53,10 +56,10 @@ internal sealed class SipInboundLeg : SipLeg
     {
         lock (Gate)
         {
-            if (!IsEnded && !_finalSent && !_ringing && !_earlyMedia)
+            if (!IsEnded && _invite is { } invite && !_ringing && !_earlyMedia)
             {
                 _ringing = true;
-                _invite.TrySendResponse(Provisional(180).BuildResponse());
+                invite.TrySendResponse(Provisional(invite, 180).BuildResponse());
             }
         }
         return ValueTask.CompletedTask;
@@ -67,7 +70,7 @@ internal sealed class SipInboundLeg : SipLeg
         var other = peer as SipLeg;
         lock (Gate)
         {
-            if (IsEnded || _finalSent)
+            if (IsEnded || _invite is not { } invite)
             {
                 return ValueTask.FromResult(_answered);
             }
@@ -80,7 +83,7 @@ internal sealed class SipInboundLeg : SipLeg
                 }
                 _earlyMedia = true;
                 LocalSdp = sdp;
-                _invite.TrySendResponse(WithSdp(Provisional(183, "Session Progress"), sdp).BuildResponse());
+                invite.TrySendResponse(WithSdp(Provisional(invite, 183, "Session Progress"), sdp).BuildResponse());
             }
             if (Media is { } media && other is not null)
             {
@@ -106,7 +109,7 @@ internal sealed class SipInboundLeg : SipLeg
             {
                 return ValueTask.FromResult(true);
             }
-            if (IsEnded || _finalSent)
+            if (IsEnded || _invite is not { } invite)
             {
                 return ValueTask.FromResult(false);
             }
@@ -131,19 +134,20 @@ internal sealed class SipInboundLeg : SipLeg
             }
             LocalSdp = sdp;
             Media?.StopRingback();
-            OnSessionRefreshReceived(Request);
-            var builder = WithSessionExpires(Provisional(200, null), Request);
+            var request = invite.Request;
+            OnSessionRefreshReceived(request);
+            var builder = WithSessionExpires(Provisional(invite, 200, null), request);
             if (other is SipOutboundLeg outbound)
             {
                 builder.AddHeader(SipHeaderNames.RemotePartyId,
-                    $"\"{outbound.CalleeNumber}\" <sip:{outbound.CalleeNumber}@{Request.RequestUri.Host}>;party=calling;privacy=off;screen=no");
+                    $"\"{outbound.CalleeNumber}\" <sip:{outbound.CalleeNumber}@{request.RequestUri.Host}>;party=calling;privacy=off;screen=no");
             }
-            if (!_invite.TrySendResponse(WithSdp(builder, sdp).BuildResponse()))
+            if (!invite.TrySendResponse(WithSdp(builder, sdp).BuildResponse()))
             {
                 return ValueTask.FromResult(false);
             }
             _answered = true;
-            _finalSent = true;
+            FinalSent();
             Dialog!.ConfirmAsUas();
             return ValueTask.FromResult(true);
         }
@@ -161,13 +165,13 @@ internal sealed class SipInboundLeg : SipLeg
             AbandonPendingOffer();
             if (!_answered)
             {
-                if (!_finalSent && !_invite.IsCancelled)
+                if (_invite is { IsCancelled: false } invite)
                 {
-                    _finalSent = true;
                     var status = SipCauses.ToSipStatus(cause);
-                    _invite.TrySendResponse(_invite.CreateResponseBuilder(status)
+                    invite.TrySendResponse(invite.CreateResponseBuilder(status)
                         .AddHeader(SipHeaderNames.UserAgent, Context.Options.UserAgent)
                         .AddHeader(SipHeaderNames.Reason, SipCauses.ReasonHeader(cause)).BuildResponse());
+                    FinalSent();
                 }
                 Dialog?.Terminate();
             }
@@ -191,7 +195,7 @@ internal sealed class SipInboundLeg : SipLeg
     {
         lock (Gate)
         {
-            if (ack.CSeq?.Number == Request.CSeq?.Number)
+            if (ack.CSeq?.Number == _inviteCSeq)
             {
                 if (_acknowledged)
                 {
@@ -215,14 +219,14 @@ internal sealed class SipInboundLeg : SipLeg
         var cause = SipCauses.TryParseQ850Cause(cancel?.GetHeader(SipHeaderNames.Reason), out var q850) ? q850 : HangupCause.OriginatorCancel;
         lock (Gate)
         {
-            if (IsEnded || _finalSent)
+            if (IsEnded || _invite is not { } invite)
             {
                 return;
             }
             IsEnded = true;
             FarEndCause = cause;
-            _finalSent = true;
-            _invite.TrySendResponse(_invite.CreateResponseBuilder(487).AddHeader(SipHeaderNames.UserAgent, Context.Options.UserAgent).BuildResponse());
+            invite.TrySendResponse(invite.CreateResponseBuilder(487).AddHeader(SipHeaderNames.UserAgent, Context.Options.UserAgent).BuildResponse());
+            FinalSent();
             Dialog?.Terminate();
             Release();
         }
@@ -257,10 +261,10 @@ internal sealed class SipInboundLeg : SipLeg
 
     private protected override void OnByeBeforeAnswer()
     {
-        if (!_finalSent)
+        if (_invite is { } invite)
         {
-            _finalSent = true;
-            _invite.TryRespond(487);
+            invite.TryRespond(487);
+            FinalSent();
         }
     }
 
@@ -306,15 +310,21 @@ internal sealed class SipInboundLeg : SipLeg
         BypassMedia = true;
     }
 
+    /// <summary>
+    /// The final response is out: the server transaction (retransmitting it until the ACK, then lingering) is the
+    /// transaction layer's from now on, and the leg lets go of it and of the INVITE it holds.
+    /// </summary>
+    private void FinalSent() => _invite = null;
+
     /// <summary>A provisional or 2xx response with our To tag, Contact, Record-Route and capabilities.</summary>
-    private SipMessageBuilder Provisional(int status, string? reason = null)
+    private SipMessageBuilder Provisional(ServerInviteTransaction invite, int status, string? reason = null)
     {
-        var builder = _invite.CreateResponseBuilder(status, reason);
-        foreach (var rr in Request.GetHeaders(SipHeaderNames.RecordRoute))
+        var builder = invite.CreateResponseBuilder(status, reason);
+        foreach (var rr in invite.Request.GetHeaders(SipHeaderNames.RecordRoute))
         {
             builder.AddHeader(SipHeaderNames.RecordRoute, rr);
         }
-        builder.AddHeader(SipHeaderNames.Contact, _contact);
+        builder.AddHeader(SipHeaderNames.Contact, Dialog!.LocalContact);
         return WithCapabilities(builder);
     }
 

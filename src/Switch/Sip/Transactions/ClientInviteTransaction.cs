@@ -6,7 +6,7 @@ namespace Switch.Sip.Transactions;
 /// <summary>
 /// INVITE client transaction (RFC 3261 §17.1.1 with RFC 6026's Accepted state): timers A, B, D, M; builds and sends
 /// the ACK for non-2xx final responses itself (§17.1.1.3). The ACK for a 2xx is the transaction user's (see
-/// <see cref="SipTransactionLayer.SendAck"/>); 2xx retransmissions keep arriving on <see cref="SipClientTransaction.Responses"/>
+/// <see cref="SipTransactionLayer.SendAck"/>); 2xx retransmissions keep arriving (callback or <see cref="SipClientTransaction.Responses"/>)
 /// while Accepted.
 /// </summary>
 internal sealed class ClientInviteTransaction : SipClientTransaction

@@ -7,9 +7,9 @@ internal sealed partial class SipTransactionLayer
 {
     /// <summary>
     /// Sends a request in a new client transaction. The layer prepends the top Via (sent-by from the transport, a new
-    /// branch, rport); the request must not carry a Via of its own. Responses arrive on the transaction's
-    /// <see cref="SipClientTransaction.Responses"/>, <see cref="SipClientTransaction.FinalResponse"/> and
-    /// <paramref name="onResponse"/> (called on a transport/timer thread under the transaction's lock: post, never block).
+    /// branch, rport); the request must not carry a Via of its own. Responses arrive on <paramref name="onResponse"/> when
+    /// given (else on the transaction's <see cref="SipClientTransaction.Responses"/>) and on <see cref="SipClientTransaction.FinalResponse"/>;
+    /// <paramref name="onResponse"/> is called on a transport/timer thread under the transaction's lock: post, never block.
     /// </summary>
     public SipClientTransaction SendRequest(SipRequest request, SipTarget target, Action<SipClientTransaction, SipResponse>? onResponse = null)
     {

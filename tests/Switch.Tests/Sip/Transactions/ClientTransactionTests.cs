@@ -131,6 +131,20 @@ public sealed class ClientTransactionTests : TransactionTestBase
     }
 
     [Fact]
+    public void With_a_callback_responses_go_to_it_and_are_not_queued()
+    {
+        var seen = new List<int>();
+        var tx = Layer.SendRequest(Outgoing("INVITE"), UdpTarget, (_, r) => seen.Add(r.StatusCode));
+        Layer.OnMessage(Answer(tx.Request, 180), FakeSipTransport.Flow());
+        Layer.OnMessage(Answer(tx.Request, 486), FakeSipTransport.Flow());
+
+        Assert.Equal([180, 486], seen);
+        Assert.False(tx.Responses.TryRead(out _));
+        Assert.True(tx.Responses.Completion.IsCompleted);
+        Assert.Equal(486, tx.FinalResponse.Result.StatusCode);
+    }
+
+    [Fact]
     public void A_cancel_without_a_reason_has_no_reason_header()
     {
         var invite = (ClientInviteTransaction)Layer.SendRequest(Outgoing("INVITE"), UdpTarget);
