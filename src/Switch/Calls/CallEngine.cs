@@ -86,6 +86,7 @@ internal sealed partial class CallEngine : ILegEvents
         var leg = new Channel(uuid, inbound.ChannelName, CallDirection.Inbound, profile, signaling);
         if (inbound.Variables is not null)
         {
+            leg.Variables.EnsureCapacity(leg.Variables.Count + inbound.Variables.Count + Channel.VariablesAddedByACall);
             foreach (var (name, value) in inbound.Variables)
             {
                 leg.Variables.Set(name, value);

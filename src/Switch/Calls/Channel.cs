@@ -25,6 +25,13 @@ internal sealed partial class Channel
         Variables.Set("channel_name", name);
     }
 
+    /// <summary>
+    /// About how many variables answering and bridging add to a leg (endpoint_disposition, bridge_to,
+    /// bridge_channel, ...): room reserved when a leg's first variables are set, so that they fit without
+    /// growing the store while the call lasts.
+    /// </summary>
+    internal const int VariablesAddedByACall = 12;
+
     public string Uuid { get; }
 
     /// <summary>Channel-Name, e.g. sofia/internal/1000@192.0.2.10.</summary>
