@@ -62,20 +62,21 @@ internal sealed partial class SipCallHandler
             }
         }
 
-        SdpSession? offer = null;
+        StoredSdp? offer = null;
         if (!invite.Body.IsEmpty)
         {
-            if (!SdpSession.TryParse(invite.Body.Span, out offer, out _))
+            if (!SdpSession.TryParse(invite.Body.Span, out var parsed, out _))
             {
                 Refuse(tx, 488, "unparseable SDP");
                 return;
             }
-            var probe = SdpOfferAnswer.CreateAnswer(offer, new SdpLocalMedia("0.0.0.0", 9));
+            var probe = SdpOfferAnswer.CreateAnswer(parsed, new SdpLocalMedia("0.0.0.0", 9));
             if (!probe.IsSuccess)
             {
                 Refuse(tx, 488, "no common codec");
                 return;
             }
+            offer = StoredSdp.Of(parsed);
         }
 
         var from = invite.From!.Uri;
@@ -153,7 +154,7 @@ internal sealed partial class SipCallHandler
 
     /// <summary>The sip_* and directory variables mod_sofia sets on a new inbound channel.</summary>
     private List<KeyValuePair<string, string>> Variables(ServerInviteTransaction tx, string remoteIp, DirectoryUser? user, bool trusted,
-        SdpSession? offer)
+        StoredSdp? offer)
     {
         var invite = tx.Request;
         var from = invite.From!.Uri;
@@ -219,7 +220,7 @@ internal sealed partial class SipCallHandler
         Add("presence_id", (user?.Id ?? from.User) + "@" + domain);
         if (offer is not null)
         {
-            Add("switch_r_sdp", offer.ToString());
+            Add("switch_r_sdp", offer.Text);
         }
         return vars;
     }

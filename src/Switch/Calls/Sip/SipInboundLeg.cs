@@ -25,7 +25,7 @@ internal sealed class SipInboundLeg : SipLeg
     private bool _acknowledged;
     private HangupCause? _byeAfterAck;
 
-    public SipInboundLeg(SipCallContext context, string uuid, ServerInviteTransaction invite, SdpSession? offer, ILegMedia? media,
+    public SipInboundLeg(SipCallContext context, string uuid, ServerInviteTransaction invite, StoredSdp? offer, ILegMedia? media,
         string contact)
         : base(context, uuid, invite.Request.CallId!, invite.LocalTag)
     {
@@ -45,7 +45,7 @@ internal sealed class SipInboundLeg : SipLeg
     public int? MaxForwards { get; }
 
     /// <summary>The caller's offer (null for a late-offer INVITE).</summary>
-    public SdpSession? Offer => _hasOffer ? RemoteSdp : null;
+    public StoredSdp? Offer => _hasOffer ? RemoteSdp : null;
 
     private protected override bool IsReadyForReinvite => _acknowledged;
 
@@ -113,7 +113,7 @@ internal sealed class SipInboundLeg : SipLeg
             {
                 return ValueTask.FromResult(false);
             }
-            SdpSession? sdp;
+            StoredSdp? sdp;
             if (_earlyMedia)
             {
                 sdp = LocalSdp;
@@ -121,7 +121,7 @@ internal sealed class SipInboundLeg : SipLeg
             else if (Offer is null)
             {
                 // Late offer: the switch offers in the 200 and the ACK carries the answer.
-                sdp = Media is null ? other?.RemoteSdp : SdpOfferAnswer.CreateOffer(LocalMedia());
+                sdp = Media is null ? other?.RemoteSdp : StoredSdp.Of(SdpOfferAnswer.CreateOffer(LocalMedia()));
                 OfferAwaitingAck = sdp;
             }
             else
@@ -269,7 +269,7 @@ internal sealed class SipInboundLeg : SipLeg
     }
 
     /// <summary>The SDP for a 183: our answer (or, with bypassed media, the peer's early SDP).</summary>
-    private SdpSession? EarlyAnswer(SipLeg? other)
+    private StoredSdp? EarlyAnswer(SipLeg? other)
     {
         if (Offer is null)
         {
@@ -279,7 +279,7 @@ internal sealed class SipInboundLeg : SipLeg
     }
 
     /// <summary>Answers the caller's offer, preferring the codec the peer negotiated (no transcoding).</summary>
-    private SdpSession? Answer(SipLeg? other)
+    private StoredSdp? Answer(SipLeg? other)
     {
         if (Media is null || other is { BypassMedia: true })
         {
@@ -291,13 +291,13 @@ internal sealed class SipInboundLeg : SipLeg
             UseBypass();
             return passed;
         }
-        var result = SdpOfferAnswer.CreateAnswer(Offer!, LocalMedia(other?.Audio?.Codec));
+        var result = SdpOfferAnswer.CreateAnswer(Offer!.Parse(), LocalMedia(other?.Audio?.Codec));
         if (!result.IsSuccess)
         {
             return null;
         }
         Apply(result.Audio!);
-        return result.Session;
+        return StoredSdp.Of(result.Session!);
     }
 
     private void UseBypass()

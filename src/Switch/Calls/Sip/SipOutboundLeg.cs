@@ -30,7 +30,7 @@ internal sealed class SipOutboundLeg : SipLeg
 
     /// <summary>Our Contact (the dialog's local contact).</summary>
     private string? _contact;
-    private SdpSession? _offer;
+    private StoredSdp? _offer;
     private bool _invited;
     private bool _progressReported;
     private bool _earlyMediaReported;
@@ -152,7 +152,7 @@ internal sealed class SipOutboundLeg : SipLeg
         }
     }
 
-    private bool TryCreateOffer(OutboundLegRequest request, SipLeg? originator, out SdpSession offer)
+    private bool TryCreateOffer(OutboundLegRequest request, SipLeg? originator, out StoredSdp offer)
     {
         var template = originator?.RemoteSdp;
         if (BypassMedia && template is not null)
@@ -167,11 +167,11 @@ internal sealed class SipOutboundLeg : SipLeg
             return false;
         }
         Media = media;
-        offer = template is null ? SdpOfferAnswer.CreateOffer(LocalMedia()) : SdpOfferAnswer.CreateOfferFrom(template, LocalMedia());
+        offer = StoredSdp.Of(template is null ? SdpOfferAnswer.CreateOffer(LocalMedia()) : SdpOfferAnswer.CreateOfferFrom(template.Parse(), LocalMedia()));
         return true;
     }
 
-    private SipRequest BuildInvite(OutboundLegRequest request, SipDialTarget target, int maxForwards, SdpSession offer)
+    private SipRequest BuildInvite(OutboundLegRequest request, SipDialTarget target, int maxForwards, StoredSdp offer)
     {
         var sentBy = Context.SentBy(target.Target);
         var host = HostOf(sentBy);
@@ -343,12 +343,12 @@ internal sealed class SipOutboundLeg : SipLeg
     /// <summary>The far end's answer to our offer (early or final); false when it cannot be used.</summary>
     private bool TryApplyAnswer(SdpSession answer)
     {
-        RemoteSdp = answer;
+        RemoteSdp = StoredSdp.Of(answer);
         if (BypassMedia || Media is null)
         {
             return true;
         }
-        var result = SdpOfferAnswer.ProcessAnswer(_offer!, answer);
+        var result = SdpOfferAnswer.ProcessAnswer(_offer!.Parse(), answer);
         if (!result.IsSuccess)
         {
             return false;
