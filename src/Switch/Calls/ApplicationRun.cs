@@ -1,13 +1,18 @@
 namespace Switch.Calls;
 
 /// <summary>One application execution on a channel: its name, argument, ids and who waits for it.</summary>
-internal sealed class ApplicationRun(string name, string? data, string applicationUuid, string? applicationUuidName)
+/// <param name="applicationUuid">The Application-UUID of its events; null: one is made when an event first needs it.</param>
+internal sealed class ApplicationRun(string name, string? data, string? applicationUuid, string? applicationUuidName)
 {
     private readonly TaskCompletionSource<ExecuteResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private string? _applicationUuid = applicationUuid;
 
     public string Name { get; } = name;
     public string? Data { get; } = data;
-    public string ApplicationUuid { get; } = applicationUuid;
+
+    /// <summary>Application-UUID (read on the call's mailbox).</summary>
+    public string ApplicationUuid => _applicationUuid ??= Guid.NewGuid().ToString();
+
     public string? ApplicationUuidName { get; } = applicationUuidName;
 
     /// <summary>The timer that ends this run (sleep), if any.</summary>

@@ -3,8 +3,28 @@ namespace Switch.Calls;
 /// <summary>What the owning call tracks per leg while it runs: applications, timers, originate, bridge role.</summary>
 internal sealed partial class Channel
 {
-    /// <summary>Applications queued behind the running one (sendmsg execute runs them one at a time, in order).</summary>
-    internal Queue<ApplicationRun> PendingApplications { get; } = new();
+    private Queue<ApplicationRun>? _pendingApplications;
+
+    /// <summary>Queues an application behind the running one (sendmsg execute runs them one at a time, in order).</summary>
+    internal void QueueApplication(ApplicationRun run) => (_pendingApplications ??= new Queue<ApplicationRun>(2)).Enqueue(run);
+
+    /// <summary>True when applications wait behind the running one.</summary>
+    internal bool HasPendingApplications => _pendingApplications is { Count: > 0 };
+
+    /// <summary>The next queued application; the queue is let go once empty (most channels queue one or two in all).</summary>
+    internal bool TryTakePendingApplication([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ApplicationRun? run)
+    {
+        if (_pendingApplications is not { } queue || !queue.TryDequeue(out run))
+        {
+            run = null;
+            return false;
+        }
+        if (queue.Count == 0)
+        {
+            _pendingApplications = null;
+        }
+        return true;
+    }
 
     /// <summary>The application occupying the channel (bridge, sleep, ...); park does not occupy it.</summary>
     internal ApplicationRun? RunningApplication { get; set; }

@@ -9,20 +9,22 @@ namespace Switch.Sip.Dialogs;
 /// One SIP dialog (RFC 3261 §12) as a UAS or UAC: identity, the local and remote party (From/To with tags),
 /// the remote target (the peer's Contact), the route set (Record-Route), both CSeq counters, and where
 /// in-dialog requests go on the wire. Builds in-dialog requests (BYE, re-INVITE, UPDATE, INFO) and the ACK
-/// for a 2xx. Not thread-safe: its owner (a call leg) uses it from one mailbox.
+/// for a 2xx. Not thread-safe: its owner (a call leg) uses it from one mailbox. Keeps strings only (the remote
+/// target as text, the route set as an array, no message): a dialog lives as long as its call.
 /// </summary>
 internal sealed class SipDialog
 {
-    private readonly List<string> _routeSet;
+    private string[] _routeSet;
+    private string _remoteTarget;
 
     private SipDialog(SipDialogId id, bool isUac, string localParty, string remoteParty, SipUri remoteTarget,
-        List<string> routeSet, uint localCSeq, uint? remoteCSeq, SipTarget target, string localContact, SipDialogState state)
+        string[] routeSet, uint localCSeq, uint? remoteCSeq, SipTarget target, string localContact, SipDialogState state)
     {
         Id = id;
         IsUac = isUac;
         LocalParty = localParty;
         RemoteParty = remoteParty;
-        RemoteTarget = remoteTarget;
+        _remoteTarget = remoteTarget.ToString();
         _routeSet = routeSet;
         LocalCSeq = localCSeq;
         RemoteCSeq = remoteCSeq;
@@ -42,8 +44,8 @@ internal sealed class SipDialog
     /// <summary>The peer's From/To header value, with its tag.</summary>
     public string RemoteParty { get; private set; }
 
-    /// <summary>The Request-URI of in-dialog requests: the peer's Contact.</summary>
-    public SipUri RemoteTarget { get; private set; }
+    /// <summary>The Request-URI of in-dialog requests: the peer's Contact (kept as text, parsed when a request is built).</summary>
+    public SipUri RemoteTarget => SipUri.Parse(_remoteTarget);
 
     /// <summary>Route header values for in-dialog requests, in the order they are sent.</summary>
     public IReadOnlyList<string> RouteSet => _routeSet;
@@ -70,11 +72,7 @@ internal sealed class SipDialog
     public static SipDialog CreateUas(SipRequest invite, string localTag, SipFlow flow, string localContact, bool confirmed = false)
     {
         var remoteTarget = invite.Contacts.Count > 0 && !invite.Contacts[0].IsWildcard ? invite.Contacts[0].Uri : invite.From!.Uri;
-        var routes = new List<string>();
-        foreach (var rr in invite.RecordRoutes)
-        {
-            routes.Add(rr.ToString());
-        }
+        var routes = RouteSetOf(invite, reverse: false);
         var localParty = invite.GetHeader(SipHeaderNames.To)! + ";tag=" + localTag;
         var id = new SipDialogId(invite.CallId!, localTag, invite.FromTag ?? string.Empty);
         return new SipDialog(id, isUac: false, localParty, invite.GetHeader(SipHeaderNames.From)!, remoteTarget, routes,
@@ -89,12 +87,7 @@ internal sealed class SipDialog
     /// </summary>
     public static SipDialog CreateUac(SipRequest invite, SipResponse response, SipTarget target, string localContact)
     {
-        var routes = new List<string>();
-        foreach (var rr in response.RecordRoutes)
-        {
-            routes.Add(rr.ToString());
-        }
-        routes.Reverse();
+        var routes = RouteSetOf(response, reverse: true);
         var remoteTarget = response.Contacts.Count > 0 && !response.Contacts[0].IsWildcard ? response.Contacts[0].Uri : invite.RequestUri;
         var id = new SipDialogId(invite.CallId!, invite.FromTag ?? string.Empty, response.ToTag ?? string.Empty);
         var state = response.IsSuccess ? SipDialogState.Confirmed : SipDialogState.Early;
@@ -114,12 +107,7 @@ internal sealed class SipDialog
         }
         if (IsUac)
         {
-            _routeSet.Clear();
-            foreach (var rr in success.RecordRoutes)
-            {
-                _routeSet.Add(rr.ToString());
-            }
-            _routeSet.Reverse();
+            _routeSet = RouteSetOf(success, reverse: true);
             RemoteParty = success.GetHeader(SipHeaderNames.To) ?? RemoteParty;
             Target = RouteTarget(_routeSet, Target);
         }
@@ -143,7 +131,7 @@ internal sealed class SipDialog
     {
         if (message.Contacts.Count > 0 && !message.Contacts[0].IsWildcard)
         {
-            RemoteTarget = message.Contacts[0].Uri;
+            _remoteTarget = message.Contacts[0].Uri.ToString();
         }
     }
 
@@ -216,10 +204,26 @@ internal sealed class SipDialog
         return string.Equals(local, Id.LocalTag, StringComparison.Ordinal) && string.Equals(remote, Id.RemoteTag, StringComparison.Ordinal);
     }
 
-    /// <summary>The first route's address when it is an IP literal (loose routing), else the fallback.</summary>
-    private static SipTarget RouteTarget(List<string> routes, SipTarget fallback)
+    /// <summary>The Record-Route values of a message in order (reversed for a UAC), or the shared empty array.</summary>
+    private static string[] RouteSetOf(SipMessage message, bool reverse)
     {
-        if (routes.Count == 0 || !SipNameAddr.TryParse(routes[0], out var first))
+        var recordRoutes = message.RecordRoutes;
+        if (recordRoutes.Count == 0)
+        {
+            return [];
+        }
+        var routes = new string[recordRoutes.Count];
+        for (var i = 0; i < routes.Length; i++)
+        {
+            routes[reverse ? routes.Length - 1 - i : i] = recordRoutes[i].ToString();
+        }
+        return routes;
+    }
+
+    /// <summary>The first route's address when it is an IP literal (loose routing), else the fallback.</summary>
+    private static SipTarget RouteTarget(string[] routes, SipTarget fallback)
+    {
+        if (routes.Length == 0 || !SipNameAddr.TryParse(routes[0], out var first))
         {
             return fallback;
         }
