@@ -65,7 +65,7 @@ internal sealed partial class Channel
     /// </summary>
     public ChannelSnapshot? Snapshot => _snapshot;
 
-    internal void PublishSnapshot() => _snapshot = ChannelSnapshot.Of(this);
+    internal void PublishSnapshot() => _snapshot = ChannelSnapshot.Of(this, _snapshot);
 
     /// <summary>Idle in park: no application running, not bridged, not dialing.</summary>
     internal bool IsIdleInPark => IsParked && RunningApplication is null && BridgedTo is null && OwnSession is null && !IsHungUp;
