@@ -160,12 +160,13 @@ internal sealed partial class CallEngine
         var name = ApplicationNames.Canonical(application.Trim().ToLowerInvariant());
         var run = new ApplicationRun(name, string.IsNullOrEmpty(argument) ? null : argument,
             string.IsNullOrEmpty(eventUuid) ? null : eventUuid, eventUuidName);
+        // The run's own task (taken before the run is posted): a bridge waits as long as the call lasts, with nothing else held for it.
+        var completion = run.Completion;
         if (!PostToLeg(uuid, (call, leg) => call.EnqueueApplicationAsync(leg, run), run.NoChannel))
         {
             return ValueTask.FromResult(new ExecuteResult(ExecuteStatus.NoSuchChannel, name, null));
         }
-        // The run's own task: a bridge waits as long as the call lasts, with nothing else held for it.
-        return new ValueTask<ExecuteResult>(cancellationToken.CanBeCanceled ? run.Completion.WaitAsync(cancellationToken) : run.Completion);
+        return new ValueTask<ExecuteResult>(cancellationToken.CanBeCanceled ? completion.WaitAsync(cancellationToken) : completion);
     }
 
     /// <summary>

@@ -76,7 +76,7 @@ internal sealed partial class SipCallHandler
                 Refuse(tx, 488, "no common codec");
                 return;
             }
-            offer = StoredSdp.Of(parsed);
+            offer = StoredSdp.AsText(parsed);
         }
 
         var from = invite.From!.Uri;

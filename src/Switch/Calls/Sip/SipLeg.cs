@@ -14,7 +14,8 @@ namespace Switch.Calls.Sip;
 /// </summary>
 internal abstract partial class SipLeg : ILegSignaling
 {
-    private protected readonly Lock Gate = new();
+    /// <summary>Guards the leg's SIP state (the leg itself: no lock object per leg).</summary>
+    private protected object Gate => this;
     private SipLeg? _peer;
 
     private protected SipLeg(SipCallContext context, string uuid, string callId, string localTag)

@@ -16,7 +16,6 @@ namespace Switch.Calls.Sip;
 /// </summary>
 internal sealed class SipOutboundLeg : SipLeg
 {
-    private readonly string _fromTag;
     private readonly string _calleeNumber;
 
     /// <summary>What placing the INVITE needs; dropped once it is sent.</summary>
@@ -47,7 +46,6 @@ internal sealed class SipOutboundLeg : SipLeg
     {
         _request = request;
         _target = target;
-        _fromTag = fromTag;
         _calleeNumber = request.Contact.DestinationNumber;
         BypassMedia = request.BypassMedia || !context.Options.AnchorMedia;
     }
@@ -178,7 +176,7 @@ internal sealed class SipOutboundLeg : SipLeg
         var number = request.CallerIdNumber ?? "0000000000";
         var name = request.CallerIdName;
         var identity = (string.IsNullOrEmpty(name) ? string.Empty : $"\"{Quote(name)}\" ") + $"<sip:{number}@{host}>";
-        var contact = $"<sip:mod_sofia@{sentBy}" + (target.Target.Transport == SipTransportType.Tcp ? ";transport=tcp>" : ">");
+        var contact = Context.SwitchContact(sentBy, target.Target.Transport == SipTransportType.Tcp);
         _contact = contact;
         var builder = SipMessageBuilder.Request(SipMethod.Invite, target.RequestUri);
         foreach (var route in target.Routes)
@@ -186,7 +184,7 @@ internal sealed class SipOutboundLeg : SipLeg
             builder.AddHeader(SipHeaderNames.Route, route);
         }
         builder.AddHeader(SipHeaderNames.MaxForwards, maxForwards.ToString(CultureInfo.InvariantCulture))
-            .AddHeader(SipHeaderNames.From, identity + ";tag=" + _fromTag)
+            .AddHeader(SipHeaderNames.From, identity + ";tag=" + LocalTag)
             .AddHeader(SipHeaderNames.To, "<" + target.RequestUri + ">")
             .AddHeader(SipHeaderNames.CallId, CallId)
             .AddHeader(SipHeaderNames.CSeq, Random.Shared.Next(1, 1 << 24).ToString(CultureInfo.InvariantCulture) + " " + SipMethod.Invite)

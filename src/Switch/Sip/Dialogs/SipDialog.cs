@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text;
 using Switch.Sip.Message;
 using Switch.Sip.Transport;
 
@@ -9,22 +10,25 @@ namespace Switch.Sip.Dialogs;
 /// One SIP dialog (RFC 3261 §12) as a UAS or UAC: identity, the local and remote party (From/To with tags),
 /// the remote target (the peer's Contact), the route set (Record-Route), both CSeq counters, and where
 /// in-dialog requests go on the wire. Builds in-dialog requests (BYE, re-INVITE, UPDATE, INFO) and the ACK
-/// for a 2xx. Not thread-safe: its owner (a call leg) uses it from one mailbox. Keeps strings only (the remote
-/// target as text, the route set as an array, no message): a dialog lives as long as its call.
+/// for a 2xx. Not thread-safe: its owner (a call leg) uses it from one mailbox. Keeps no message, only what
+/// in-dialog requests need, compactly (the parties and the remote target as UTF-8, the route set as an array):
+/// a dialog lives as long as its call.
 /// </summary>
 internal sealed class SipDialog
 {
     private string[] _routeSet;
-    private string _remoteTarget;
+    private byte[] _remoteTarget;
+    private readonly byte[] _localParty;
+    private byte[] _remoteParty;
 
     private SipDialog(SipDialogId id, bool isUac, string localParty, string remoteParty, SipUri remoteTarget,
         string[] routeSet, uint localCSeq, uint? remoteCSeq, SipTarget target, string localContact, SipDialogState state)
     {
         Id = id;
         IsUac = isUac;
-        LocalParty = localParty;
-        RemoteParty = remoteParty;
-        _remoteTarget = remoteTarget.ToString();
+        _localParty = Encoding.UTF8.GetBytes(localParty);
+        _remoteParty = Encoding.UTF8.GetBytes(remoteParty);
+        _remoteTarget = Encoding.UTF8.GetBytes(remoteTarget.ToString());
         _routeSet = routeSet;
         LocalCSeq = localCSeq;
         RemoteCSeq = remoteCSeq;
@@ -39,13 +43,13 @@ internal sealed class SipDialog
     public bool IsUac { get; }
 
     /// <summary>Our From (UAC) or To (UAS) header value, with our tag.</summary>
-    public string LocalParty { get; }
+    public string LocalParty => Encoding.UTF8.GetString(_localParty);
 
     /// <summary>The peer's From/To header value, with its tag.</summary>
-    public string RemoteParty { get; private set; }
+    public string RemoteParty => Encoding.UTF8.GetString(_remoteParty);
 
     /// <summary>The Request-URI of in-dialog requests: the peer's Contact (kept as text, parsed when a request is built).</summary>
-    public SipUri RemoteTarget => SipUri.Parse(_remoteTarget);
+    public SipUri RemoteTarget => SipUri.Parse(Encoding.UTF8.GetString(_remoteTarget));
 
     /// <summary>Route header values for in-dialog requests, in the order they are sent.</summary>
     public IReadOnlyList<string> RouteSet => _routeSet;
@@ -108,7 +112,10 @@ internal sealed class SipDialog
         if (IsUac)
         {
             _routeSet = RouteSetOf(success, reverse: true);
-            RemoteParty = success.GetHeader(SipHeaderNames.To) ?? RemoteParty;
+            if (success.GetHeader(SipHeaderNames.To) is { } to)
+            {
+                _remoteParty = Encoding.UTF8.GetBytes(to);
+            }
             Target = RouteTarget(_routeSet, Target);
         }
         RefreshTarget(success);
@@ -131,7 +138,7 @@ internal sealed class SipDialog
     {
         if (message.Contacts.Count > 0 && !message.Contacts[0].IsWildcard)
         {
-            _remoteTarget = message.Contacts[0].Uri.ToString();
+            _remoteTarget = Encoding.UTF8.GetBytes(message.Contacts[0].Uri.ToString());
         }
     }
 
@@ -167,8 +174,8 @@ internal sealed class SipDialog
             builder.AddHeader(SipHeaderNames.Route, route);
         }
         builder.AddHeader(SipHeaderNames.MaxForwards, "70")
-            .AddHeader(SipHeaderNames.From, LocalParty)
-            .AddHeader(SipHeaderNames.To, RemoteParty)
+            .AddRaw(SipHeaderId.From, SipHeaderNames.From, _localParty)
+            .AddRaw(SipHeaderId.To, SipHeaderNames.To, _remoteParty)
             .AddHeader(SipHeaderNames.CallId, Id.CallId)
             .AddHeader(SipHeaderNames.CSeq, LocalCSeq.ToString(CultureInfo.InvariantCulture) + " " + method);
         if (method is SipMethod.Invite or SipMethod.Update or SipMethod.Subscribe or SipMethod.Refer or SipMethod.Notify)
@@ -187,8 +194,8 @@ internal sealed class SipDialog
             builder.AddHeader(SipHeaderNames.Route, route);
         }
         return builder.AddHeader(SipHeaderNames.MaxForwards, "70")
-            .AddHeader(SipHeaderNames.From, LocalParty)
-            .AddHeader(SipHeaderNames.To, RemoteParty)
+            .AddRaw(SipHeaderId.From, SipHeaderNames.From, _localParty)
+            .AddRaw(SipHeaderId.To, SipHeaderNames.To, _remoteParty)
             .AddHeader(SipHeaderNames.CallId, Id.CallId)
             .AddHeader(SipHeaderNames.CSeq, inviteCSeq.ToString(CultureInfo.InvariantCulture) + " " + SipMethod.Ack);
     }
