@@ -274,7 +274,7 @@ internal sealed class SipOutboundLeg : SipLeg
         }
         if (Dialog is null && response.ToTag is not null)
         {
-            Dialog = SipDialog.CreateUac(tx.Request, response, tx.Target, _contact!);
+            Dialog = SipDialog.CreateUac(tx.Request, response, tx.Target, _contact!, CallId, LocalTag);
         }
         if (!_earlyMediaReported && ParseSdp(response) is { } answer && TryApplyAnswer(answer))
         {
@@ -304,7 +304,7 @@ internal sealed class SipOutboundLeg : SipLeg
             else
             {
                 // A second fork answered: acknowledge and end that dialog.
-                var extra = SipDialog.CreateUac(tx.Request, response, tx.Target, _contact!);
+                var extra = SipDialog.CreateUac(tx.Request, response, tx.Target, _contact!, CallId, LocalTag);
                 Context.Layer.SendAck(extra.CreateAck(cseq).BuildRequest(), extra.Target);
                 SendByeOn(extra, HangupCause.LoseRace);
             }
@@ -312,7 +312,7 @@ internal sealed class SipOutboundLeg : SipLeg
         }
         if (Dialog is null || !string.Equals(Dialog.Id.RemoteTag, response.ToTag, StringComparison.Ordinal))
         {
-            Dialog = SipDialog.CreateUac(tx.Request, response, tx.Target, _contact!);
+            Dialog = SipDialog.CreateUac(tx.Request, response, tx.Target, _contact!, CallId, LocalTag);
         }
         var dialog = Dialog;
         dialog.Confirm(response);

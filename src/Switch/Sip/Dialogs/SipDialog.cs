@@ -87,13 +87,15 @@ internal sealed class SipDialog
     /// <summary>
     /// The dialog a UAC creates from a response with a To tag to its <paramref name="invite"/>. The route set is
     /// the response's Record-Route reversed; requests go to <paramref name="target"/> (where the INVITE went)
-    /// unless the route set names an address.
+    /// unless the route set names an address. <paramref name="callId"/> and <paramref name="localTag"/>, when given,
+    /// are the INVITE's Call-ID and From tag as the caller already holds them (one string each instead of two).
     /// </summary>
-    public static SipDialog CreateUac(SipRequest invite, SipResponse response, SipTarget target, string localContact)
+    public static SipDialog CreateUac(SipRequest invite, SipResponse response, SipTarget target, string localContact,
+        string? callId = null, string? localTag = null)
     {
         var routes = RouteSetOf(response, reverse: true);
         var remoteTarget = response.Contacts.Count > 0 && !response.Contacts[0].IsWildcard ? response.Contacts[0].Uri : invite.RequestUri;
-        var id = new SipDialogId(invite.CallId!, invite.FromTag ?? string.Empty, response.ToTag ?? string.Empty);
+        var id = new SipDialogId(callId ?? invite.CallId!, localTag ?? invite.FromTag ?? string.Empty, response.ToTag ?? string.Empty);
         var state = response.IsSuccess ? SipDialogState.Confirmed : SipDialogState.Early;
         return new SipDialog(id, isUac: true, invite.GetHeader(SipHeaderNames.From)!, response.GetHeader(SipHeaderNames.To)!, remoteTarget,
             routes, invite.CSeq!.Value.Number, remoteCSeq: null, RouteTarget(routes, target), localContact, state);
