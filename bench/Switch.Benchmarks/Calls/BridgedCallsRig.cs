@@ -120,7 +120,8 @@ internal sealed class BridgedCallsRig : IAsyncDisposable
             var n = Math.Min(batch, count - done);
             for (var i = done; i < done + n; i++)
             {
-                bridges[i] = Engine.ExecuteApplicationAsync(uuids[i], "bridge", BridgeTarget, null).AsTask();
+                // New strings per command, as the event socket hands them in (a literal would be shared by every call).
+                bridges[i] = Engine.ExecuteApplicationAsync(uuids[i], new string("bridge"), new string(BridgeTarget), null).AsTask();
             }
             done += n;
             await WaitAsync(() => Caller.Answered - answeredBefore >= done && Callee.Acks - ackedBefore >= done, $"{done} answered calls");

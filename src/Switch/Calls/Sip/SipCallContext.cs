@@ -27,6 +27,9 @@ internal sealed class SipCallContext(
     public ILogger Logger { get; } = logger;
     public SipLegRegistry Legs { get; } = new();
 
+    /// <summary>Header values that repeat across calls, kept once (domain, User-Agent).</summary>
+    public SharedValues Shared { get; } = new();
+
     /// <summary>host:port the switch is reached at over the transport used towards <paramref name="target"/>.</summary>
     public string SentBy(SipTarget target) => sentBy(target);
 

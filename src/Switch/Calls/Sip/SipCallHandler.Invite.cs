@@ -173,15 +173,15 @@ internal sealed partial class SipCallHandler
 
         Add("sip_from_user", from.User);
         Add("sip_from_uri", UserAtHost(from));
-        Add("sip_from_host", from.Host);
+        Add("sip_from_host", context.Shared.Share(from.Host));
         Add("sip_from_display", invite.From!.DisplayName);
         Add("sip_from_tag", invite.FromTag);
         Add("sip_to_user", to.User);
         Add("sip_to_uri", UserAtHost(to));
-        Add("sip_to_host", to.Host);
+        Add("sip_to_host", context.Shared.Share(to.Host));
         Add("sip_req_user", requestUri.User);
         Add("sip_req_uri", UserAtHost(requestUri));
-        Add("sip_req_host", requestUri.Host);
+        Add("sip_req_host", context.Shared.Share(requestUri.Host));
         if (invite.Contacts.Count > 0 && !invite.Contacts[0].IsWildcard)
         {
             var contact = invite.Contacts[0].Uri;
@@ -197,7 +197,7 @@ internal sealed partial class SipCallHandler
         Add("sip_received_ip", remoteIp);
         Add("sip_received_port", remotePort);
         Add("sip_via_protocol", tx.Flow.Transport == SipTransportType.Tcp ? "tcp" : "udp");
-        Add("sip_user_agent", invite.GetHeader(SipHeaderNames.UserAgent));
+        Add("sip_user_agent", context.Shared.Share(invite.GetHeader(SipHeaderNames.UserAgent)));
         Add("sofia_profile_name", ProfileName);
         Add("sip_authorized", "true");
         if (trusted)
