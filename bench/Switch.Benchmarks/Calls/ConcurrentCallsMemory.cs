@@ -8,12 +8,16 @@ namespace Switch.Benchmarks.Calls;
 /// network, stepped clock) and reports the managed memory they hold: at the peak of setup (RFC 3261
 /// transactions still lingering), in the steady state of a long call (the clock moved 64 s: every
 /// transaction gone), and after hanging them all up (nothing should remain: further rounds of the same calls
-/// show that what is left after the first is capacity the tables grew to, not calls).
+/// show that what is left after the first is capacity the tables grew to, not calls; exit code 1 when more
+/// than 1 KB per call is left).
 /// <code>dotnet run -c Release --project bench/Switch.Benchmarks -- calls-memory [--calls 50000] [--batch 1000] [--counting-subscriber] [--rounds 2] [--hold]</code>
 /// </summary>
 internal static class ConcurrentCallsMemory
 {
     private static readonly TimeSpan Linger = TimeSpan.FromSeconds(64);
+
+    /// <summary>What may stay per call after every round is hung up (table capacity) before the run fails as a leak.</summary>
+    private const int LeakLimitPerCall = 1_024;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -108,6 +112,13 @@ internal static class ConcurrentCallsMemory
             $"set-up {setUp.TotalSeconds:F1} s ({calls / setUp.TotalSeconds:N0} calls/s), hang-up {hangup.TotalSeconds:F1} s, messages {rig.Network.Delivered:N0}, events {rig.Events:N0}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"per bridged call: peak {(peak.Live - baseline.Live) / (double)calls:N0} B, steady {(steady.Live - baseline.Live) / (double)calls:N0} B; left after hangup {after.Live - baseline.Live:N0} B, after {rounds} rounds {last.Live - baseline.Live:N0} B"));
+        // Calls that did not go away would hold kilobytes each; grown tables hold a few hundred bytes per call of peak.
+        if (last.Live - baseline.Live > calls * (long)LeakLimitPerCall)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"LEAK: more than {LeakLimitPerCall} B per call left after hangup"));
+            return 1;
+        }
         return 0;
     }
 
