@@ -20,6 +20,25 @@ internal static class ApplicationNames
     public const string RecordSession = "record_session";
     public const string StopRecordSession = "stop_record_session";
 
+    private static readonly string[] Known =
+    [
+        Answer, PreAnswer, RingReady, Bridge, Hangup, Park, Set, Export, Sleep, Playback, Echo, EndlessPlayback, SendDtmf,
+        PlayAndGetDigits, RecordSession, StopRecordSession,
+    ];
+
+    /// <summary>The constant for a known (lower-case) application name, else the name itself: channels keep one string per name.</summary>
+    public static string Canonical(string name)
+    {
+        foreach (var known in Known)
+        {
+            if (string.Equals(known, name, StringComparison.Ordinal))
+            {
+                return known;
+            }
+        }
+        return name;
+    }
+
     /// <summary>Application-Response of an application this switch does not have.</summary>
     public const string InvalidApplicationResponse = "-ERR Invalid Application";
 }

@@ -1,13 +1,18 @@
 namespace Switch.Calls;
 
 /// <summary>One application execution on a channel: its name, argument, ids and who waits for it.</summary>
-internal sealed class ApplicationRun(string name, string? data, string applicationUuid, string? applicationUuidName)
+/// <param name="applicationUuid">The Application-UUID of its events; null: one is made when an event first needs it.</param>
+internal sealed class ApplicationRun(string name, string? data, string? applicationUuid, string? applicationUuidName)
 {
-    private readonly TaskCompletionSource<ExecuteResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource<ExecuteResult>? _completion;
+    private string? _applicationUuid = applicationUuid;
 
     public string Name { get; } = name;
     public string? Data { get; } = data;
-    public string ApplicationUuid { get; } = applicationUuid;
+
+    /// <summary>Application-UUID (read on the call's mailbox).</summary>
+    public string ApplicationUuid => _applicationUuid ??= Guid.NewGuid().ToString();
+
     public string? ApplicationUuidName { get; } = applicationUuidName;
 
     /// <summary>The timer that ends this run (sleep), if any.</summary>
@@ -16,11 +21,15 @@ internal sealed class ApplicationRun(string name, string? data, string applicati
     /// <summary>Set once CHANNEL_EXECUTE_COMPLETE has been fired for this run.</summary>
     public bool Finished { get; set; }
 
-    public Task<ExecuteResult> Completion => _completion.Task;
+    /// <summary>
+    /// Completes when the run ends. Read it before the run is handed to a call: a run nobody waits for (park at
+    /// call start) never makes one.
+    /// </summary>
+    public Task<ExecuteResult> Completion => (_completion ??= new(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
-    public void Complete(string? response) => _completion.TrySetResult(new ExecuteResult(ExecuteStatus.Completed, Name, response));
+    public void Complete(string? response) => _completion?.TrySetResult(new ExecuteResult(ExecuteStatus.Completed, Name, response));
 
-    public void NoChannel() => _completion.TrySetResult(new ExecuteResult(ExecuteStatus.NoSuchChannel, Name, null));
+    public void NoChannel() => _completion?.TrySetResult(new ExecuteResult(ExecuteStatus.NoSuchChannel, Name, null));
 
-    public void Drop() => _completion.TrySetResult(new ExecuteResult(ExecuteStatus.HungUp, Name, null));
+    public void Drop() => _completion?.TrySetResult(new ExecuteResult(ExecuteStatus.HungUp, Name, null));
 }

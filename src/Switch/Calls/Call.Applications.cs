@@ -17,14 +17,14 @@ internal sealed partial class Call
             run.Drop();
             return;
         }
-        leg.PendingApplications.Enqueue(run);
+        leg.QueueApplication(run);
         await PumpApplicationsAsync(leg).ConfigureAwait(false);
     }
 
     /// <summary>Starts queued applications while the leg is free. Idempotent.</summary>
     private async ValueTask PumpApplicationsAsync(Channel leg)
     {
-        while (!leg.IsHungUp && leg.RunningApplication is null && leg.PendingApplications.TryDequeue(out var run))
+        while (!leg.IsHungUp && leg.RunningApplication is null && leg.TryTakePendingApplication(out var run))
         {
             await StartApplicationAsync(leg, run).ConfigureAwait(false);
         }
@@ -138,7 +138,7 @@ internal sealed partial class Call
         if (!leg.IsHungUp)
         {
             ArmParkTimer(leg);
-            if (leg.PendingApplications.Count > 0)
+            if (leg.HasPendingApplications)
             {
                 Post(leg.Uuid, static (call, l) => call.PumpApplicationsAsync(l));
             }

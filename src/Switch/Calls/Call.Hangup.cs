@@ -65,7 +65,7 @@ internal sealed partial class Call
             FinishApplication(leg, running, null);
         }
         LeavePark(leg);
-        while (leg.PendingApplications.TryDequeue(out var pending))
+        while (leg.TryTakePendingApplication(out var pending))
         {
             pending.Drop();
         }

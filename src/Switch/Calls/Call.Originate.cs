@@ -146,6 +146,7 @@ internal sealed partial class Call
             session.LastFailure = HangupCause.NormalTemporaryFailure;
             return;
         }
+        leg.Variables.EnsureCapacity(leg.Variables.Count + variables.Count + Channel.VariablesAddedByACall);
         foreach (var (name, value) in variables)
         {
             leg.Variables.Set(name, value);

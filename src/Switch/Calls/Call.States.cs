@@ -14,7 +14,7 @@ internal sealed partial class Call
         SetCallState(leg, CallState.Ringing);
         EnterState(leg, ChannelState.Routing);
         EnterState(leg, ChannelState.Execute);
-        var park = new ApplicationRun(ApplicationNames.Park, null, Guid.NewGuid().ToString(), null);
+        var park = new ApplicationRun(ApplicationNames.Park, null, null, null);
         return EnqueueApplicationAsync(leg, park);
     }
 

@@ -1,35 +1,32 @@
 using Microsoft.Extensions.Logging;
 using Switch.Events;
-using Mailbox = System.Threading.Channels;
 
 namespace Switch.Calls;
 
 /// <summary>
 /// One call: an actor that owns its legs. Every change to those legs (commands, SIP reports, timers) is a
-/// work item on the call's mailbox, processed one at a time in arrival order by a single async loop, so
-/// call state needs no locks and calls run in parallel with each other. A work item addressed to a leg the
-/// call no longer owns (it moved to another call through a bridge) is forwarded to the new owner.
+/// work item on the call's mailbox, processed one at a time in arrival order, so call state needs no locks
+/// and calls run in parallel with each other. A work item addressed to a leg the call no longer owns (it
+/// moved to another call through a bridge) is forwarded to the new owner. The mailbox is a linked list of
+/// work items drained on the thread pool while it has work: an idle call holds no task, buffer or timer.
 /// </summary>
-internal sealed partial class Call
+internal sealed partial class Call : IThreadPoolWorkItem
 {
-    private readonly Mailbox.Channel<Work> _mailbox = Mailbox.Channel.CreateUnbounded<Work>(
-        new Mailbox.UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
     private readonly List<Channel> _legs = new(2);
     private readonly CallEngine _engine;
+    private Work? _head;
+    private Work? _tail;
+    private bool _draining;
     private bool _closed;
 
     public Call(CallEngine engine, string id)
     {
         _engine = engine;
         Id = id;
-        Completion = Task.Run(RunAsync);
     }
 
     /// <summary>The uuid of the call's first leg.</summary>
     public string Id { get; }
-
-    /// <summary>Completes when the last leg is gone and the mailbox is drained.</summary>
-    public Task Completion { get; }
 
     /// <summary>The legs this call owns now. Read only on the mailbox.</summary>
     internal IReadOnlyList<Channel> Legs => _legs;
@@ -84,7 +81,63 @@ internal sealed partial class Call
     }
 
 
-    private bool Post(Work work) => _mailbox.Writer.TryWrite(work);
+    /// <summary>Queues work; false once the call has closed (its last leg gone). Starts draining an idle mailbox.</summary>
+    private bool Post(Work work)
+    {
+        lock (_legs)
+        {
+            if (_closed)
+            {
+                return false;
+            }
+            if (_tail is null)
+            {
+                _head = work;
+            }
+            else
+            {
+                _tail.Next = work;
+            }
+            _tail = work;
+            if (_draining)
+            {
+                return true;
+            }
+            _draining = true;
+        }
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        return true;
+    }
+
+    /// <summary>The next work item, or null (and the mailbox idle) when there is none.</summary>
+    private Work? Take()
+    {
+        lock (_legs)
+        {
+            var work = _head;
+            if (work is null)
+            {
+                _draining = false;
+                return null;
+            }
+            _head = work.Next;
+            if (_head is null)
+            {
+                _tail = null;
+            }
+            work.Next = null;
+            return work;
+        }
+    }
+
+    /// <summary>No more work is taken: later posts return false (work already queued still runs and is forwarded or abandoned).</summary>
+    private void Close()
+    {
+        lock (_legs)
+        {
+            _closed = true;
+        }
+    }
 
     internal Channel? FindLeg(string uuid)
     {
@@ -110,15 +163,13 @@ internal sealed partial class Call
         return true;
     }
 
-    private async Task RunAsync()
+    void IThreadPoolWorkItem.Execute() => _ = DrainAsync();
+
+    private async Task DrainAsync()
     {
-        var reader = _mailbox.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        while (Take() is { } work)
         {
-            while (reader.TryRead(out var work))
-            {
-                await ProcessAsync(work).ConfigureAwait(false);
-            }
+            await ProcessAsync(work).ConfigureAwait(false);
         }
     }
 
@@ -146,8 +197,7 @@ internal sealed partial class Call
         PublishSnapshots();
         if (_legs.Count == 0 && !_closed)
         {
-            _closed = true;
-            _mailbox.Writer.TryComplete();
+            Close();
         }
     }
 
@@ -194,5 +244,8 @@ internal sealed partial class Call
         public string? Uuid { get; } = uuid;
         public Func<Call, Channel?, ValueTask> Run { get; } = run;
         public Action<Exception?>? Abandon { get; } = abandon;
+
+        /// <summary>The next item in the mailbox (the mailbox is a linked list of its work items).</summary>
+        public Work? Next { get; set; }
     }
 }

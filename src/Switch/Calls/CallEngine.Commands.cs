@@ -154,17 +154,19 @@ internal sealed partial class CallEngine
     /// application. Completes when CHANNEL_EXECUTE_COMPLETE fires (whose Application-UUID is
     /// <paramref name="eventUuid"/> when given), or at once with NoSuchChannel.
     /// </summary>
-    public async ValueTask<ExecuteResult> ExecuteApplicationAsync(string uuid, string application, string? argument,
+    public ValueTask<ExecuteResult> ExecuteApplicationAsync(string uuid, string application, string? argument,
         string? eventUuid, string? eventUuidName = null, CancellationToken cancellationToken = default)
     {
-        var name = application.Trim().ToLowerInvariant();
+        var name = ApplicationNames.Canonical(application.Trim().ToLowerInvariant());
         var run = new ApplicationRun(name, string.IsNullOrEmpty(argument) ? null : argument,
-            string.IsNullOrEmpty(eventUuid) ? Guid.NewGuid().ToString() : eventUuid, eventUuidName);
+            string.IsNullOrEmpty(eventUuid) ? null : eventUuid, eventUuidName);
+        // The run's own task (taken before the run is posted): a bridge waits as long as the call lasts, with nothing else held for it.
+        var completion = run.Completion;
         if (!PostToLeg(uuid, (call, leg) => call.EnqueueApplicationAsync(leg, run), run.NoChannel))
         {
-            return new ExecuteResult(ExecuteStatus.NoSuchChannel, name, null);
+            return ValueTask.FromResult(new ExecuteResult(ExecuteStatus.NoSuchChannel, name, null));
         }
-        return await run.Completion.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new ValueTask<ExecuteResult>(cancellationToken.CanBeCanceled ? completion.WaitAsync(cancellationToken) : completion);
     }
 
     /// <summary>
@@ -207,7 +209,7 @@ internal sealed partial class CallEngine
         CallLog.OriginateDone(Logger, dialText, leg.Uuid);
         if (request.Application is { } application)
         {
-            var run = new ApplicationRun(application.Trim().ToLowerInvariant(), request.ApplicationArgument, Guid.NewGuid().ToString(), null);
+            var run = new ApplicationRun(ApplicationNames.Canonical(application.Trim().ToLowerInvariant()), request.ApplicationArgument, null, null);
             await call.EnqueueApplicationAsync(leg, run).ConfigureAwait(false);
             completion.TrySetResult(new OriginateResult(leg.Uuid, HangupCause.None));
             return;
@@ -223,7 +225,7 @@ internal sealed partial class CallEngine
         {
             leg.Profile.DestinationNumber = request.Extension;
         }
-        await call.EnqueueApplicationAsync(leg, new ApplicationRun(ApplicationNames.Park, null, Guid.NewGuid().ToString(), null))
+        await call.EnqueueApplicationAsync(leg, new ApplicationRun(ApplicationNames.Park, null, null, null))
             .ConfigureAwait(false);
         completion.TrySetResult(new OriginateResult(leg.Uuid, HangupCause.None));
     }

@@ -30,6 +30,7 @@ internal sealed partial class CallEngine : ILegEvents
         Options = options;
         Time = time;
         Logger = logger;
+        Registry = new CallRegistry(time);
         _hasController = hasController ?? (static () => true);
         Dialer = dialerFactory(this);
     }
@@ -39,7 +40,7 @@ internal sealed partial class CallEngine : ILegEvents
     internal CallEngineOptions Options { get; }
     internal TimeProvider Time { get; }
     internal ILogger Logger { get; }
-    internal CallRegistry Registry { get; } = new();
+    internal CallRegistry Registry { get; }
 
     /// <summary>Where the SIP side reports what far ends do (progress, answer, hangup).</summary>
     public ILegEvents LegEvents => this;
@@ -85,6 +86,7 @@ internal sealed partial class CallEngine : ILegEvents
         var leg = new Channel(uuid, inbound.ChannelName, CallDirection.Inbound, profile, signaling);
         if (inbound.Variables is not null)
         {
+            leg.Variables.EnsureCapacity(leg.Variables.Count + inbound.Variables.Count + Channel.VariablesAddedByACall);
             foreach (var (name, value) in inbound.Variables)
             {
                 leg.Variables.Set(name, value);

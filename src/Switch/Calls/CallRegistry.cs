@@ -3,17 +3,20 @@ using System.Collections.Concurrent;
 namespace Switch.Calls;
 
 /// <summary>
-/// Every live channel by uuid, for command lookup, show channels and hupall. Channels are added when
-/// created and removed when destroyed; the owning <see cref="Call"/> is found through <see cref="Channel.Call"/>.
+/// Every live channel by uuid, for command lookup, show channels and hupall, with the session counters
+/// <c>status</c> prints. Channels are added when created and removed when destroyed; the owning
+/// <see cref="Call"/> is found through <see cref="Channel.Call"/>.
 /// </summary>
-internal sealed class CallRegistry
+internal sealed class CallRegistry(TimeProvider time)
 {
     private readonly ConcurrentDictionary<string, Channel> _channels = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SessionRates _rates = new(time);
 
     private long _created;
+    private int _alive;
     private int _peak;
 
-    public int Count => _channels.Count;
+    public int Count => Volatile.Read(ref _alive);
 
     /// <summary>Channels created since start-up (the sessions `status` counts).</summary>
     public long Created => Interlocked.Read(ref _created);
@@ -28,16 +31,23 @@ internal sealed class CallRegistry
             return false;
         }
         Interlocked.Increment(ref _created);
-        var count = _channels.Count;
+        var count = Interlocked.Increment(ref _alive);
         var peak = Volatile.Read(ref _peak);
         while (count > peak && Interlocked.CompareExchange(ref _peak, count, peak) != peak)
         {
             peak = Volatile.Read(ref _peak);
         }
+        _rates.OnCreated(count);
         return true;
     }
 
-    public void Remove(Channel channel) => _channels.TryRemove(new KeyValuePair<string, Channel>(channel.Uuid, channel));
+    public void Remove(Channel channel)
+    {
+        if (_channels.TryRemove(new KeyValuePair<string, Channel>(channel.Uuid, channel)))
+        {
+            _rates.OnDestroyed(Interlocked.Decrement(ref _alive) + 1);
+        }
+    }
 
     public Channel? Find(string? uuid) =>
         !string.IsNullOrEmpty(uuid) && _channels.TryGetValue(uuid, out var channel) ? channel : null;
@@ -46,4 +56,12 @@ internal sealed class CallRegistry
 
     /// <summary>A moment's list of the live channels (safe to enumerate while calls change).</summary>
     public IReadOnlyList<Channel> Snapshot() => _channels.Values.ToArray();
+
+    /// <summary>The counters `status` prints, now.</summary>
+    public SessionCounts Counts()
+    {
+        var alive = Count;
+        var (perSecond, perSecondPeak, perSecondFiveMinutes, peakFiveMinutes) = _rates.Read(alive);
+        return new SessionCounts(Created, alive, Math.Max(Peak, alive), peakFiveMinutes, perSecond, perSecondPeak, perSecondFiveMinutes);
+    }
 }

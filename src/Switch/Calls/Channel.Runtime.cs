@@ -3,8 +3,28 @@ namespace Switch.Calls;
 /// <summary>What the owning call tracks per leg while it runs: applications, timers, originate, bridge role.</summary>
 internal sealed partial class Channel
 {
-    /// <summary>Applications queued behind the running one (sendmsg execute runs them one at a time, in order).</summary>
-    internal Queue<ApplicationRun> PendingApplications { get; } = new();
+    private Queue<ApplicationRun>? _pendingApplications;
+
+    /// <summary>Queues an application behind the running one (sendmsg execute runs them one at a time, in order).</summary>
+    internal void QueueApplication(ApplicationRun run) => (_pendingApplications ??= new Queue<ApplicationRun>(2)).Enqueue(run);
+
+    /// <summary>True when applications wait behind the running one.</summary>
+    internal bool HasPendingApplications => _pendingApplications is { Count: > 0 };
+
+    /// <summary>The next queued application; the queue is let go once empty (most channels queue one or two in all).</summary>
+    internal bool TryTakePendingApplication([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ApplicationRun? run)
+    {
+        if (_pendingApplications is not { } queue || !queue.TryDequeue(out run))
+        {
+            run = null;
+            return false;
+        }
+        if (queue.Count == 0)
+        {
+            _pendingApplications = null;
+        }
+        return true;
+    }
 
     /// <summary>The application occupying the channel (bridge, sleep, ...); park does not occupy it.</summary>
     internal ApplicationRun? RunningApplication { get; set; }
@@ -15,15 +35,31 @@ internal sealed partial class Channel
     internal ITimer? ParkTimer { get; set; }
 
     /// <summary>The file being recorded (record_session, uuid_record), or null.</summary>
-    internal string? RecordingPath { get; set; }
+    internal string? RecordingPath
+    {
+        get => _occasional?.RecordingPath;
+        set => SetOccasional(value is not null, value, static (o, v) => o.RecordingPath = v);
+    }
 
-    internal ITimer? RecordingTimer { get; set; }
+    internal ITimer? RecordingTimer
+    {
+        get => _occasional?.RecordingTimer;
+        set => SetOccasional(value is not null, value, static (o, v) => o.RecordingTimer = v);
+    }
 
     /// <summary>The play_and_get_digits in progress, fed the leg's DTMF.</summary>
-    internal DigitRead? DigitRead { get; set; }
+    internal DigitRead? DigitRead
+    {
+        get => _occasional?.DigitRead;
+        set => SetOccasional(value is not null, value, static (o, v) => o.DigitRead = v);
+    }
 
     /// <summary>leg_timeout of a ringing outbound leg.</summary>
-    internal ITimer? LegTimer { get; set; }
+    internal ITimer? LegTimer
+    {
+        get => _occasional?.LegTimer;
+        set => SetOccasional(value is not null, value, static (o, v) => o.LegTimer = v);
+    }
 
     /// <summary>The originate ringing this outbound leg, until it answers or fails.</summary>
     internal OriginateSession? DialingSession { get; set; }
@@ -45,8 +81,36 @@ internal sealed partial class Channel
     /// </summary>
     public ChannelSnapshot? Snapshot => _snapshot;
 
-    internal void PublishSnapshot() => _snapshot = ChannelSnapshot.Of(this);
+    internal void PublishSnapshot() => _snapshot = ChannelSnapshot.Of(this, _snapshot);
 
     /// <summary>Idle in park: no application running, not bridged, not dialing.</summary>
     internal bool IsIdleInPark => IsParked && RunningApplication is null && BridgedTo is null && OwnSession is null && !IsHungUp;
+
+    private OccasionalState? _occasional;
+
+    /// <summary>
+    /// Sets a value of the state only some channels ever have (codecs, recording, digit collection, ring
+    /// timer), made when something is first set: a signalling-only call keeps no room for them.
+    /// </summary>
+    private void SetOccasional<T>(bool present, T value, Action<OccasionalState, T> set)
+    {
+        if (present || _occasional is not null)
+        {
+            set(_occasional ??= new OccasionalState(), value);
+        }
+    }
+
+    private sealed class OccasionalState
+    {
+        public string? ReadCodecName { get; set; }
+        public int ReadCodecRate { get; set; }
+        public int ReadCodecBitRate { get; set; }
+        public string? WriteCodecName { get; set; }
+        public int WriteCodecRate { get; set; }
+        public int WriteCodecBitRate { get; set; }
+        public string? RecordingPath { get; set; }
+        public ITimer? RecordingTimer { get; set; }
+        public DigitRead? DigitRead { get; set; }
+        public ITimer? LegTimer { get; set; }
+    }
 }

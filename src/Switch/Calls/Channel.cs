@@ -25,6 +25,13 @@ internal sealed partial class Channel
         Variables.Set("channel_name", name);
     }
 
+    /// <summary>
+    /// About how many variables answering and bridging add to a leg (endpoint_disposition, bridge_to,
+    /// bridge_channel, ...): room reserved when a leg's first variables are set, so that they fit without
+    /// growing the store while the call lasts.
+    /// </summary>
+    internal const int VariablesAddedByACall = 12;
+
     public string Uuid { get; }
 
     /// <summary>Channel-Name, e.g. sofia/internal/1000@192.0.2.10.</summary>
@@ -85,12 +92,41 @@ internal sealed partial class Channel
     public string? LastApplication { get; set; }
     public string? LastApplicationData { get; set; }
 
-    public string? ReadCodecName { get; set; }
-    public int ReadCodecRate { get; set; }
-    public int ReadCodecBitRate { get; set; }
-    public string? WriteCodecName { get; set; }
-    public int WriteCodecRate { get; set; }
-    public int WriteCodecBitRate { get; set; }
+    public string? ReadCodecName
+    {
+        get => _occasional?.ReadCodecName;
+        set => SetOccasional(value is not null, value, static (o, v) => o.ReadCodecName = v);
+    }
+
+    public int ReadCodecRate
+    {
+        get => _occasional?.ReadCodecRate ?? 0;
+        set => SetOccasional(value != 0, value, static (o, v) => o.ReadCodecRate = v);
+    }
+
+    public int ReadCodecBitRate
+    {
+        get => _occasional?.ReadCodecBitRate ?? 0;
+        set => SetOccasional(value != 0, value, static (o, v) => o.ReadCodecBitRate = v);
+    }
+
+    public string? WriteCodecName
+    {
+        get => _occasional?.WriteCodecName;
+        set => SetOccasional(value is not null, value, static (o, v) => o.WriteCodecName = v);
+    }
+
+    public int WriteCodecRate
+    {
+        get => _occasional?.WriteCodecRate ?? 0;
+        set => SetOccasional(value != 0, value, static (o, v) => o.WriteCodecRate = v);
+    }
+
+    public int WriteCodecBitRate
+    {
+        get => _occasional?.WriteCodecBitRate ?? 0;
+        set => SetOccasional(value != 0, value, static (o, v) => o.WriteCodecBitRate = v);
+    }
 
     /// <summary>Answer-State: ringing, early, answered, or hangup once hanging up.</summary>
     public string AnswerState =>

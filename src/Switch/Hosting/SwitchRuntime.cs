@@ -159,7 +159,7 @@ internal sealed partial class SwitchRuntime : IAsyncDisposable
     }
 
     private static SessionStatistics Statistics(CallEngine calls) =>
-        new(calls.Registry.Created, calls.ChannelCount, calls.Registry.Peak, calls.Registry.Peak, 0, 0, 0, 10_000, 1_000);
+        SessionStatistics.Of(calls.Registry.Counts(), 10_000, 1_000);
 
     private static ValueTask<string> Reload(SwitchOptions options, SwitchAddresses addresses, UserDirectory directory)
     {

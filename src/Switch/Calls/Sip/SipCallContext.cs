@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Switch.Sip.Transactions;
 using Switch.Sip.Transport;
@@ -13,6 +14,7 @@ internal sealed class SipCallContext(
     ILogger logger,
     Func<SipTarget, string> sentBy)
 {
+    private readonly ConcurrentDictionary<(string SentBy, bool Tcp), string> _contacts = new();
     private SipTransactionLayer? _layer;
 
     /// <summary>The transaction layer; attached once the SIP stack exists (it needs the handler first).</summary>
@@ -25,8 +27,18 @@ internal sealed class SipCallContext(
     public ILogger Logger { get; } = logger;
     public SipLegRegistry Legs { get; } = new();
 
+    /// <summary>Header values that repeat across calls, kept once (domain, User-Agent).</summary>
+    public SharedValues Shared { get; } = new();
+
     /// <summary>host:port the switch is reached at over the transport used towards <paramref name="target"/>.</summary>
     public string SentBy(SipTarget target) => sentBy(target);
 
     public void Attach(SipTransactionLayer layer) => _layer = layer;
+
+    /// <summary>
+    /// The Contact of the switch's own requests (FreeSWITCH's <c>&lt;sip:mod_sofia@host:port&gt;</c>): the same for every
+    /// b-leg sent the same way, so one string each, kept by every dialog that uses it.
+    /// </summary>
+    public string SwitchContact(string sentBy, bool tcp) =>
+        _contacts.GetOrAdd((sentBy, tcp), static key => $"<sip:mod_sofia@{key.SentBy}" + (key.Tcp ? ";transport=tcp>" : ">"));
 }

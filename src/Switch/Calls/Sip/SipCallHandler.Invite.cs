@@ -62,20 +62,21 @@ internal sealed partial class SipCallHandler
             }
         }
 
-        SdpSession? offer = null;
+        StoredSdp? offer = null;
         if (!invite.Body.IsEmpty)
         {
-            if (!SdpSession.TryParse(invite.Body.Span, out offer, out _))
+            if (!SdpSession.TryParse(invite.Body.Span, out var parsed, out _))
             {
                 Refuse(tx, 488, "unparseable SDP");
                 return;
             }
-            var probe = SdpOfferAnswer.CreateAnswer(offer, new SdpLocalMedia("0.0.0.0", 9));
+            var probe = SdpOfferAnswer.CreateAnswer(parsed, new SdpLocalMedia("0.0.0.0", 9));
             if (!probe.IsSuccess)
             {
                 Refuse(tx, 488, "no common codec");
                 return;
             }
+            offer = StoredSdp.AsText(parsed);
         }
 
         var from = invite.From!.Uri;
@@ -96,8 +97,10 @@ internal sealed partial class SipCallHandler
             var contact = $"<sip:{destination}@{sentBy}" + (tx.Flow.Transport == SipTransportType.Tcp ? ";transport=tcp>" : ";transport=udp>");
             var leg = new SipInboundLeg(context, uuid, tx, offer, media, contact);
             var caller = CallerIdentity.Of(invite);
-            var inbound = new InboundCall(channelName, caller.Name, caller.Number, destination, source.Address.ToString(),
-                user?.Id ?? from.User, Variables(tx, user, trusted, offer), uuid);
+            var remoteIp = source.Address.ToString();
+            var variables = Variables(tx, remoteIp, user, trusted, offer);
+            var inbound = new InboundCall(channelName, SameAs(variables, caller.Name), SameAs(variables, caller.Number), destination, remoteIp,
+                SameAs(variables, user?.Id ?? from.User), variables, uuid);
             if (engine.AcceptInbound(inbound, leg) is null)
             {
                 _ = leg.HangupAsync(HangupCause.NormalTemporaryFailure, CancellationToken.None);
@@ -161,7 +164,8 @@ internal sealed partial class SipCallHandler
     }
 
     /// <summary>The sip_* and directory variables mod_sofia sets on a new inbound channel.</summary>
-    private List<KeyValuePair<string, string>> Variables(ServerInviteTransaction tx, DirectoryUser? user, bool trusted, SdpSession? offer)
+    private List<KeyValuePair<string, string>> Variables(ServerInviteTransaction tx, string remoteIp, DirectoryUser? user, bool trusted,
+        StoredSdp? offer)
     {
         var invite = tx.Request;
         var from = invite.From!.Uri;
@@ -173,36 +177,38 @@ internal sealed partial class SipCallHandler
         {
             if (!string.IsNullOrEmpty(value))
             {
-                vars.Add(new KeyValuePair<string, string>(name, value));
+                // Many values repeat (user, host, address, port): one string each, for every channel alive.
+                vars.Add(new KeyValuePair<string, string>(name, SameAs(vars, value)));
             }
         }
 
         Add("sip_from_user", from.User);
         Add("sip_from_uri", UserAtHost(from));
-        Add("sip_from_host", from.Host);
+        Add("sip_from_host", context.Shared.Share(from.Host));
         Add("sip_from_display", invite.From!.DisplayName);
         Add("sip_from_tag", invite.FromTag);
         Add("sip_to_user", to.User);
         Add("sip_to_uri", UserAtHost(to));
-        Add("sip_to_host", to.Host);
+        Add("sip_to_host", context.Shared.Share(to.Host));
         Add("sip_req_user", requestUri.User);
         Add("sip_req_uri", UserAtHost(requestUri));
-        Add("sip_req_host", requestUri.Host);
+        Add("sip_req_host", context.Shared.Share(requestUri.Host));
         if (invite.Contacts.Count > 0 && !invite.Contacts[0].IsWildcard)
         {
             var contact = invite.Contacts[0].Uri;
             Add("sip_contact_user", contact.User);
             Add("sip_contact_uri", UserAtHost(contact));
             Add("sip_contact_host", contact.Host);
-            Add("sip_contact_port", contact.Port?.ToString(CultureInfo.InvariantCulture));
+            Add("sip_contact_port", contact.Port is { } port ? PortText(port) : null);
         }
         Add("sip_call_id", invite.CallId);
-        Add("sip_network_ip", tx.Flow.Remote.Address.ToString());
-        Add("sip_network_port", tx.Flow.Remote.Port.ToString(CultureInfo.InvariantCulture));
-        Add("sip_received_ip", tx.Flow.Remote.Address.ToString());
-        Add("sip_received_port", tx.Flow.Remote.Port.ToString(CultureInfo.InvariantCulture));
+        var remotePort = PortText(tx.Flow.Remote.Port);
+        Add("sip_network_ip", remoteIp);
+        Add("sip_network_port", remotePort);
+        Add("sip_received_ip", remoteIp);
+        Add("sip_received_port", remotePort);
         Add("sip_via_protocol", tx.Flow.Transport == SipTransportType.Tcp ? "tcp" : "udp");
-        Add("sip_user_agent", invite.GetHeader(SipHeaderNames.UserAgent));
+        Add("sip_user_agent", context.Shared.Share(invite.GetHeader(SipHeaderNames.UserAgent)));
         Add("sofia_profile_name", ProfileName);
         Add("sip_authorized", "true");
         if (trusted)
@@ -225,10 +231,37 @@ internal sealed partial class SipCallHandler
         Add("presence_id", (user?.Id ?? from.User) + "@" + domain);
         if (offer is not null)
         {
-            Add("switch_r_sdp", offer.ToString());
+            Add("switch_r_sdp", offer.Text);
         }
         return vars;
     }
+
+    /// <summary>The string already among <paramref name="variables"/> with the same text as <paramref name="value"/>, else <paramref name="value"/>.</summary>
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
+    private static string? SameAs(List<KeyValuePair<string, string>> variables, string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return value;
+        }
+        foreach (var (_, existing) in System.Runtime.InteropServices.CollectionsMarshal.AsSpan(variables))
+        {
+            if (string.Equals(existing, value, StringComparison.Ordinal))
+            {
+                return existing;
+            }
+        }
+        return value;
+    }
+
+    /// <summary>A port as text; the usual SIP ports without a new string each time.</summary>
+    private static string PortText(int port) => port switch
+    {
+        5060 => "5060",
+        5061 => "5061",
+        5080 => "5080",
+        _ => port.ToString(CultureInfo.InvariantCulture),
+    };
 
     private static string UserAtHost(SipUri uri) =>
         (uri.User is null ? string.Empty : uri.User + "@") + uri.Host + (uri.Port is { } port ? ":" + port.ToString(CultureInfo.InvariantCulture) : string.Empty);

@@ -15,34 +15,37 @@ namespace Switch.Calls.Sip;
 /// </summary>
 internal sealed class SipInboundLeg : SipLeg
 {
-    private readonly ServerInviteTransaction _invite;
-    private readonly string _contact;
+    /// <summary>The INVITE's server transaction until the final response is sent; the leg keeps no message after that.</summary>
+    private ServerInviteTransaction? _invite;
+    private readonly uint _inviteCSeq;
+    private readonly bool _hasOffer;
     private bool _ringing;
     private bool _earlyMedia;
     private bool _answered;
     private bool _acknowledged;
-    private bool _finalSent;
     private HangupCause? _byeAfterAck;
 
-    public SipInboundLeg(SipCallContext context, string uuid, ServerInviteTransaction invite, SdpSession? offer, ILegMedia? media,
+    public SipInboundLeg(SipCallContext context, string uuid, ServerInviteTransaction invite, StoredSdp? offer, ILegMedia? media,
         string contact)
         : base(context, uuid, invite.Request.CallId!, invite.LocalTag)
     {
+        var request = invite.Request;
         _invite = invite;
-        _contact = contact;
+        _inviteCSeq = request.CSeq?.Number ?? 0;
+        _hasOffer = !request.Body.IsEmpty;
+        MaxForwards = request.MaxForwards;
         RemoteSdp = offer;
         Media = media;
         BypassMedia = media is null;
-        RemoteAllowsUpdate = AllowsUpdate(invite.Request);
-        Dialog = SipDialog.CreateUas(invite.Request, invite.LocalTag, invite.Flow, contact);
+        RemoteAllowsUpdate = AllowsUpdate(request);
+        Dialog = SipDialog.CreateUas(request, invite.LocalTag, invite.Flow, contact);
     }
 
-    public SipRequest Request => _invite.Request;
-
-    public SipFlow Flow => _invite.Flow;
+    /// <summary>The caller's Max-Forwards (the b-leg INVITE carries one less).</summary>
+    public int? MaxForwards { get; }
 
     /// <summary>The caller's offer (null for a late-offer INVITE).</summary>
-    public SdpSession? Offer => Request.Body.IsEmpty ? null : RemoteSdp;
+    public StoredSdp? Offer => _hasOffer ? RemoteSdp : null;
 
     private protected override bool IsReadyForReinvite => _acknowledged;
 
@@ -53,10 +56,10 @@ internal sealed class SipInboundLeg : SipLeg
     {
         lock (Gate)
         {
-            if (!IsEnded && !_finalSent && !_ringing && !_earlyMedia)
+            if (!IsEnded && _invite is { } invite && !_ringing && !_earlyMedia)
             {
                 _ringing = true;
-                _invite.TrySendResponse(Provisional(180).BuildResponse());
+                invite.TrySendResponse(Provisional(invite, 180).BuildResponse());
             }
         }
         return ValueTask.CompletedTask;
@@ -73,7 +76,7 @@ internal sealed class SipInboundLeg : SipLeg
     {
         lock (Gate)
         {
-            if (IsEnded || _finalSent)
+            if (IsEnded || _invite is not { } invite)
             {
                 return _answered;
             }
@@ -86,7 +89,7 @@ internal sealed class SipInboundLeg : SipLeg
                 }
                 _earlyMedia = true;
                 LocalSdp = sdp;
-                _invite.TrySendResponse(WithSdp(Provisional(183, "Session Progress"), sdp).BuildResponse());
+                invite.TrySendResponse(WithSdp(Provisional(invite, 183, "Session Progress"), sdp).BuildResponse());
             }
             if (Media is { } media && other is not null)
             {
@@ -112,11 +115,11 @@ internal sealed class SipInboundLeg : SipLeg
             {
                 return ValueTask.FromResult(true);
             }
-            if (IsEnded || _finalSent)
+            if (IsEnded || _invite is not { } invite)
             {
                 return ValueTask.FromResult(false);
             }
-            SdpSession? sdp;
+            StoredSdp? sdp;
             if (_earlyMedia)
             {
                 sdp = LocalSdp;
@@ -124,7 +127,7 @@ internal sealed class SipInboundLeg : SipLeg
             else if (Offer is null)
             {
                 // Late offer: the switch offers in the 200 and the ACK carries the answer.
-                sdp = Media is null ? other?.RemoteSdp : SdpOfferAnswer.CreateOffer(LocalMedia());
+                sdp = Media is null ? other?.RemoteSdp : StoredSdp.Of(SdpOfferAnswer.CreateOffer(LocalMedia()));
                 OfferAwaitingAck = sdp;
             }
             else
@@ -137,19 +140,20 @@ internal sealed class SipInboundLeg : SipLeg
             }
             LocalSdp = sdp;
             Media?.StopRingback();
-            OnSessionRefreshReceived(Request);
-            var builder = WithSessionExpires(Provisional(200, null), Request);
+            var request = invite.Request;
+            OnSessionRefreshReceived(request);
+            var builder = WithSessionExpires(Provisional(invite, 200, null), request);
             if (other is SipOutboundLeg outbound)
             {
                 builder.AddHeader(SipHeaderNames.RemotePartyId,
-                    $"\"{outbound.CalleeNumber}\" <sip:{outbound.CalleeNumber}@{Request.RequestUri.Host}>;party=calling;privacy=off;screen=no");
+                    $"\"{outbound.CalleeNumber}\" <sip:{outbound.CalleeNumber}@{request.RequestUri.Host}>;party=calling;privacy=off;screen=no");
             }
-            if (!_invite.TrySendResponse(WithSdp(builder, sdp).BuildResponse()))
+            if (!invite.TrySendResponse(WithSdp(builder, sdp).BuildResponse()))
             {
                 return ValueTask.FromResult(false);
             }
             _answered = true;
-            _finalSent = true;
+            FinalSent();
             Dialog!.ConfirmAsUas();
             return ValueTask.FromResult(true);
         }
@@ -167,13 +171,13 @@ internal sealed class SipInboundLeg : SipLeg
             AbandonPendingOffer();
             if (!_answered)
             {
-                if (!_finalSent && !_invite.IsCancelled)
+                if (_invite is { IsCancelled: false } invite)
                 {
-                    _finalSent = true;
                     var status = SipCauses.ToSipStatus(cause);
-                    _invite.TrySendResponse(_invite.CreateResponseBuilder(status)
+                    invite.TrySendResponse(invite.CreateResponseBuilder(status)
                         .AddHeader(SipHeaderNames.UserAgent, Context.Options.UserAgent)
                         .AddHeader(SipHeaderNames.Reason, SipCauses.ReasonHeader(cause)).BuildResponse());
+                    FinalSent();
                 }
                 Dialog?.Terminate();
             }
@@ -197,7 +201,7 @@ internal sealed class SipInboundLeg : SipLeg
     {
         lock (Gate)
         {
-            if (ack.CSeq?.Number == Request.CSeq?.Number)
+            if (ack.CSeq?.Number == _inviteCSeq)
             {
                 if (_acknowledged)
                 {
@@ -221,14 +225,14 @@ internal sealed class SipInboundLeg : SipLeg
         var cause = SipCauses.TryParseQ850Cause(cancel?.GetHeader(SipHeaderNames.Reason), out var q850) ? q850 : HangupCause.OriginatorCancel;
         lock (Gate)
         {
-            if (IsEnded || _finalSent)
+            if (IsEnded || _invite is not { } invite)
             {
                 return;
             }
             IsEnded = true;
             FarEndCause = cause;
-            _finalSent = true;
-            _invite.TrySendResponse(_invite.CreateResponseBuilder(487).AddHeader(SipHeaderNames.UserAgent, Context.Options.UserAgent).BuildResponse());
+            invite.TrySendResponse(invite.CreateResponseBuilder(487).AddHeader(SipHeaderNames.UserAgent, Context.Options.UserAgent).BuildResponse());
+            FinalSent();
             Dialog?.Terminate();
             Release();
         }
@@ -263,15 +267,15 @@ internal sealed class SipInboundLeg : SipLeg
 
     private protected override void OnByeBeforeAnswer()
     {
-        if (!_finalSent)
+        if (_invite is { } invite)
         {
-            _finalSent = true;
-            _invite.TryRespond(487);
+            invite.TryRespond(487);
+            FinalSent();
         }
     }
 
     /// <summary>The SDP for a 183: our answer (or, with bypassed media, the peer's early SDP).</summary>
-    private SdpSession? EarlyAnswer(SipLeg? other)
+    private StoredSdp? EarlyAnswer(SipLeg? other)
     {
         if (Offer is null)
         {
@@ -281,7 +285,7 @@ internal sealed class SipInboundLeg : SipLeg
     }
 
     /// <summary>Answers the caller's offer, preferring the codec the peer negotiated (no transcoding).</summary>
-    private SdpSession? Answer(SipLeg? other)
+    private StoredSdp? Answer(SipLeg? other)
     {
         if (Media is null || other is { BypassMedia: true })
         {
@@ -293,13 +297,13 @@ internal sealed class SipInboundLeg : SipLeg
             UseBypass();
             return passed;
         }
-        var result = SdpOfferAnswer.CreateAnswer(Offer!, LocalMedia(other?.Audio?.Codec));
+        var result = SdpOfferAnswer.CreateAnswer(Offer!.Parse(), LocalMedia(other?.Audio?.Codec));
         if (!result.IsSuccess)
         {
             return null;
         }
         Apply(result.Audio!);
-        return result.Session;
+        return StoredSdp.Of(result.Session!);
     }
 
     private void UseBypass()
@@ -312,15 +316,21 @@ internal sealed class SipInboundLeg : SipLeg
         BypassMedia = true;
     }
 
+    /// <summary>
+    /// The final response is out: the server transaction (retransmitting it until the ACK, then lingering) is the
+    /// transaction layer's from now on, and the leg lets go of it and of the INVITE it holds.
+    /// </summary>
+    private void FinalSent() => _invite = null;
+
     /// <summary>A provisional or 2xx response with our To tag, Contact, Record-Route and capabilities.</summary>
-    private SipMessageBuilder Provisional(int status, string? reason = null)
+    private SipMessageBuilder Provisional(ServerInviteTransaction invite, int status, string? reason = null)
     {
-        var builder = _invite.CreateResponseBuilder(status, reason);
-        foreach (var rr in Request.GetHeaders(SipHeaderNames.RecordRoute))
+        var builder = invite.CreateResponseBuilder(status, reason);
+        foreach (var rr in invite.Request.GetHeaders(SipHeaderNames.RecordRoute))
         {
             builder.AddHeader(SipHeaderNames.RecordRoute, rr);
         }
-        builder.AddHeader(SipHeaderNames.Contact, _contact);
+        builder.AddHeader(SipHeaderNames.Contact, Dialog!.LocalContact);
         return WithCapabilities(builder);
     }
 

@@ -12,7 +12,7 @@ internal abstract partial class SipLeg
     private protected SipServerTransaction? PendingIncomingOffer { get; set; }
 
     /// <summary>An offer the switch put in a 2xx (offerless re-INVITE, late offer) whose answer comes in the ACK.</summary>
-    private protected SdpSession? OfferAwaitingAck { get; set; }
+    private protected StoredSdp? OfferAwaitingAck { get; set; }
 
     /// <summary>A request inside this leg's dialog (transport thread).</summary>
     public void OnRequest(SipServerTransaction tx)
@@ -173,11 +173,11 @@ internal abstract partial class SipLeg
                 tx.TryRespond(peerResponse.StatusCode, peerResponse.ReasonPhrase);
                 return ValueTask.CompletedTask;
             }
-            SdpSession answer;
+            StoredSdp answer;
             if (BypassMedia && peer.RemoteSdp is { } passed)
             {
                 answer = passed;
-                RemoteSdp = offer;
+                RemoteSdp = StoredSdp.Of(offer);
             }
             else
             {
@@ -187,8 +187,8 @@ internal abstract partial class SipLeg
                     tx.TryRespond(SdpNegotiationResult.NotAcceptableHere);
                     return ValueTask.CompletedTask;
                 }
-                answer = result.Session!;
-                RemoteSdp = offer;
+                answer = StoredSdp.Of(result.Session!);
+                RemoteSdp = StoredSdp.Of(offer);
                 Apply(result.Audio!);
             }
             LocalSdp = answer;
@@ -210,7 +210,7 @@ internal abstract partial class SipLeg
             if (offer is null)
             {
                 // Offerless re-INVITE: offer the current session again; the answer comes in the ACK.
-                var again = LocalSdp ?? (Media is null ? null : SdpOfferAnswer.CreateOffer(LocalMedia()));
+                var again = LocalSdp ?? (Media is null ? null : StoredSdp.Of(SdpOfferAnswer.CreateOffer(LocalMedia())));
                 if (again is null)
                 {
                     tx.TryRespond(488);
@@ -229,7 +229,7 @@ internal abstract partial class SipLeg
                     tx.TryRespond(488);
                     return;
                 }
-                RemoteSdp = offer;
+                RemoteSdp = StoredSdp.Of(offer);
                 SendOfferAnswer(tx, LocalSdp);
                 return;
             }
@@ -239,15 +239,15 @@ internal abstract partial class SipLeg
                 tx.TryRespond(SdpNegotiationResult.NotAcceptableHere);
                 return;
             }
-            RemoteSdp = offer;
-            LocalSdp = result.Session;
+            RemoteSdp = StoredSdp.Of(offer);
+            LocalSdp = StoredSdp.Of(result.Session!);
             Apply(result.Audio!);
-            SendOfferAnswer(tx, result.Session!);
+            SendOfferAnswer(tx, LocalSdp);
         }
     }
 
     /// <summary>200 OK to a re-INVITE or UPDATE with our SDP, Contact and the session timer.</summary>
-    private void SendOfferAnswer(SipServerTransaction tx, SdpSession sdp)
+    private void SendOfferAnswer(SipServerTransaction tx, StoredSdp sdp)
     {
         var builder = WithCapabilities(tx.CreateResponseBuilder(200)).AddHeader(SipHeaderNames.Contact, Dialog!.LocalContact);
         builder = WithSessionExpires(builder, tx.Request);
@@ -277,10 +277,10 @@ internal abstract partial class SipLeg
         {
             return;
         }
-        RemoteSdp = answer;
+        RemoteSdp = StoredSdp.Of(answer);
         if (Media is not null)
         {
-            var result = SdpOfferAnswer.ProcessAnswer(offer, answer);
+            var result = SdpOfferAnswer.ProcessAnswer(offer.Parse(), answer);
             if (result.IsSuccess)
             {
                 Apply(result.Audio!);

@@ -27,16 +27,8 @@ internal abstract partial class SipLeg
             {
                 return false;
             }
-            SdpSession offer;
-            if (bypass || Media is null)
-            {
-                offer = peerOffer;
-            }
-            else
-            {
-                offer = SdpOfferAnswer.CreateOfferFrom(peerOffer, LocalMedia());
-            }
-            SendReinvite(offer, onFinal);
+            var offer = bypass || Media is null ? peerOffer : SdpOfferAnswer.CreateOfferFrom(peerOffer, LocalMedia());
+            SendReinvite(StoredSdp.Of(offer), onFinal);
             return true;
         }
     }
@@ -62,7 +54,7 @@ internal abstract partial class SipLeg
         }
     }
 
-    private void SendReinvite(SdpSession offer, Action<SipResponse>? onFinal)
+    private void SendReinvite(StoredSdp offer, Action<SipResponse>? onFinal)
     {
         var dialog = Dialog!;
         var builder = WithSessionRefresher(WithCapabilities(dialog.CreateRequest(SipMethod.Invite)));
@@ -105,11 +97,11 @@ internal abstract partial class SipLeg
                 OnSessionRefreshAnswered(response);
                 if (outgoing.Offer is { } offer && ParseSdp(response) is { } answer)
                 {
-                    RemoteSdp = answer;
+                    RemoteSdp = StoredSdp.Of(answer);
                     LocalSdp = offer;
                     if (Media is not null && !BypassMedia)
                     {
-                        var result = SdpOfferAnswer.ProcessAnswer(offer, answer);
+                        var result = SdpOfferAnswer.ProcessAnswer(offer.Parse(), answer);
                         if (result.IsSuccess)
                         {
                             Apply(result.Audio!);
@@ -150,9 +142,9 @@ internal abstract partial class SipLeg
         return false;
     }
 
-    private sealed class OutgoingOffer(SdpSession? offer, Action<SipResponse>? onFinal)
+    private sealed class OutgoingOffer(StoredSdp? offer, Action<SipResponse>? onFinal)
     {
-        public SdpSession? Offer { get; } = offer;
+        public StoredSdp? Offer { get; } = offer;
         public Action<SipResponse>? OnFinal { get; } = onFinal;
         public bool Done { get; set; }
     }

@@ -14,7 +14,8 @@ namespace Switch.Calls.Sip;
 /// </summary>
 internal abstract partial class SipLeg : ILegSignaling
 {
-    private protected readonly Lock Gate = new();
+    /// <summary>Guards the leg's SIP state (the leg itself: no lock object per leg).</summary>
+    private protected object Gate => this;
     private SipLeg? _peer;
 
     private protected SipLeg(SipCallContext context, string uuid, string callId, string localTag)
@@ -36,10 +37,10 @@ internal abstract partial class SipLeg : ILegSignaling
     public bool BypassMedia { get; private protected set; }
 
     /// <summary>The last SDP the far end sent (its offer or answer).</summary>
-    public SdpSession? RemoteSdp { get; private protected set; }
+    public StoredSdp? RemoteSdp { get; private protected set; }
 
     /// <summary>The last SDP this side sent on the leg.</summary>
-    public SdpSession? LocalSdp { get; private protected set; }
+    public StoredSdp? LocalSdp { get; private protected set; }
 
     /// <summary>The negotiated audio stream, once offer/answer completed.</summary>
     public SdpAudioNegotiation? Audio { get; private protected set; }
@@ -152,7 +153,7 @@ internal abstract partial class SipLeg : ILegSignaling
 
     /// <summary>The switch's side of an SDP exchange on this leg: its RTP address and port, the previous SDP it sent.</summary>
     private protected SdpLocalMedia LocalMedia(SdpCodec? preferred = null) =>
-        new(Media!.Address, Media.Port) { Previous = LocalSdp, PreferredCodec = preferred };
+        new(Media!.Address, Media.Port) { Previous = LocalSdp?.Parse(), PreferredCodec = preferred };
 
     private IReadOnlyList<KeyValuePair<string, string>>? _pendingVariables;
 
@@ -205,7 +206,7 @@ internal abstract partial class SipLeg : ILegSignaling
         return SdpSession.TryParse(message.Body.Span, out var sdp, out _) ? sdp : null;
     }
 
-    private protected static SipMessageBuilder WithSdp(SipMessageBuilder builder, SdpSession sdp) =>
+    private protected static SipMessageBuilder WithSdp(SipMessageBuilder builder, StoredSdp sdp) =>
         builder.AddHeader(SipHeaderNames.ContentDisposition, "session").SetBody(sdp.ToBytes(), SdpSession.ContentType);
 
     /// <summary>Allow, Supported and User-Agent, as the switch puts them on every INVITE, UPDATE and their answers.</summary>

@@ -16,12 +16,21 @@ namespace Switch.Calls.Sip;
 /// </summary>
 internal sealed class SipOutboundLeg : SipLeg
 {
-    private readonly OutboundLegRequest _request;
-    private readonly SipDialTarget _target;
-    private readonly string _fromTag;
-    private SipRequest? _invite;
+    private readonly string _calleeNumber;
+
+    /// <summary>What placing the INVITE needs; dropped once it is sent.</summary>
+    private OutboundLegRequest? _request;
+
+    /// <summary>Where the INVITE went; dropped with <see cref="_transaction"/> at the final response.</summary>
+    private SipDialTarget? _target;
+
+    /// <summary>The INVITE's client transaction until its final response (CANCEL needs it); the leg keeps no message after that.</summary>
     private ClientInviteTransaction? _transaction;
-    private SdpSession? _offer;
+
+    /// <summary>Our Contact (the dialog's local contact).</summary>
+    private string? _contact;
+    private StoredSdp? _offer;
+    private bool _invited;
     private bool _progressReported;
     private bool _earlyMediaReported;
     private bool _answered;
@@ -37,15 +46,12 @@ internal sealed class SipOutboundLeg : SipLeg
     {
         _request = request;
         _target = target;
-        _fromTag = fromTag;
+        _calleeNumber = request.Contact.DestinationNumber;
         BypassMedia = request.BypassMedia || !context.Options.AnchorMedia;
     }
 
     /// <summary>The user dialled (for the Remote-Party-ID the caller's 200 OK carries).</summary>
-    public string CalleeNumber => _request.Contact.DestinationNumber;
-
-    /// <summary>The INVITE as sent (null before <see cref="InviteAsync"/>).</summary>
-    public SipRequest? Invite => _invite;
+    public string CalleeNumber => _calleeNumber;
 
     private protected override bool IsReadyForReinvite => _answered;
 
@@ -54,17 +60,18 @@ internal sealed class SipOutboundLeg : SipLeg
         HangupCause? failed = null;
         lock (Gate)
         {
-            if (IsEnded || _invite is not null)
+            if (IsEnded || _invited || _request is not { } request || _target is not { } target)
             {
                 return ValueTask.CompletedTask;
             }
-            var originator = _request.Originator as SipLeg;
-            var maxForwards = originator is SipInboundLeg inbound && inbound.Request.MaxForwards is { } mf ? mf - 1 : 70;
+            _invited = true;
+            var originator = request.Originator as SipLeg;
+            var maxForwards = originator is SipInboundLeg inbound && inbound.MaxForwards is { } mf ? mf - 1 : 70;
             if (maxForwards <= 0)
             {
                 failed = HangupCause.ExchangeRoutingError;
             }
-            else if (!TryCreateOffer(originator, out var offer))
+            else if (!TryCreateOffer(request, originator, out var offer))
             {
                 failed = HangupCause.SwitchCongestion;
             }
@@ -72,9 +79,10 @@ internal sealed class SipOutboundLeg : SipLeg
             {
                 _offer = offer;
                 LocalSdp = offer;
-                _invite = BuildInvite(maxForwards, offer);
+                var invite = BuildInvite(request, target, maxForwards, offer);
+                _request = null;
                 Context.Legs.Add(this);
-                _transaction = (ClientInviteTransaction)Context.Layer.SendRequest(_invite, _target.Target, OnInviteResponse);
+                _transaction = (ClientInviteTransaction)Context.Layer.SendRequest(invite, target.Target, OnInviteResponse);
             }
             if (failed is not null)
             {
@@ -113,7 +121,7 @@ internal sealed class SipOutboundLeg : SipLeg
             else if (_transaction is { } invite && !_failed)
             {
                 // CANCEL now, or as soon as a provisional arrives; a 2xx that crosses it is ACKed and BYEd.
-                Context.Layer.Cancel(invite);
+                Context.Layer.Cancel(invite, SipCauses.ReasonHeader(cause));
             }
             Media?.Disconnect();
             Release();
@@ -134,7 +142,7 @@ internal sealed class SipOutboundLeg : SipLeg
     {
         lock (Gate)
         {
-            if (response.IsSuccess && response.CSeq?.Method == SipMethod.Invite && Dialog is { } dialog && _invite is not null
+            if (response.IsSuccess && response.CSeq?.Method == SipMethod.Invite && Dialog is { } dialog && _invited
                 && string.Equals(response.ToTag, dialog.Id.RemoteTag, StringComparison.Ordinal))
             {
                 Context.Layer.SendAck(dialog.CreateAck(response.CSeq.Value.Number).BuildRequest(), dialog.Target);
@@ -142,7 +150,7 @@ internal sealed class SipOutboundLeg : SipLeg
         }
     }
 
-    private bool TryCreateOffer(SipLeg? originator, out SdpSession offer)
+    private bool TryCreateOffer(OutboundLegRequest request, SipLeg? originator, out StoredSdp offer)
     {
         var template = originator?.RemoteSdp;
         if (BypassMedia && template is not null)
@@ -151,39 +159,40 @@ internal sealed class SipOutboundLeg : SipLeg
             return true;
         }
         BypassMedia = false;
-        if (!Context.Media.TryCreate(_request.Contact.ChannelName, out var media))
+        if (!Context.Media.TryCreate(request.Contact.ChannelName, out var media))
         {
             offer = null!;
             return false;
         }
         Media = media;
-        offer = template is null ? SdpOfferAnswer.CreateOffer(LocalMedia()) : SdpOfferAnswer.CreateOfferFrom(template, LocalMedia());
+        offer = StoredSdp.Of(template is null ? SdpOfferAnswer.CreateOffer(LocalMedia()) : SdpOfferAnswer.CreateOfferFrom(template.Parse(), LocalMedia()));
         return true;
     }
 
-    private SipRequest BuildInvite(int maxForwards, SdpSession offer)
+    private SipRequest BuildInvite(OutboundLegRequest request, SipDialTarget target, int maxForwards, StoredSdp offer)
     {
-        var sentBy = Context.SentBy(_target.Target);
+        var sentBy = Context.SentBy(target.Target);
         var host = HostOf(sentBy);
-        var number = _request.CallerIdNumber ?? "0000000000";
-        var name = _request.CallerIdName;
+        var number = request.CallerIdNumber ?? "0000000000";
+        var name = request.CallerIdName;
         var identity = (string.IsNullOrEmpty(name) ? string.Empty : $"\"{Quote(name)}\" ") + $"<sip:{number}@{host}>";
-        var contact = $"<sip:mod_sofia@{sentBy}" + (_target.Target.Transport == SipTransportType.Tcp ? ";transport=tcp>" : ">");
-        var builder = SipMessageBuilder.Request(SipMethod.Invite, _target.RequestUri);
-        foreach (var route in _target.Routes)
+        var contact = Context.SwitchContact(sentBy, target.Target.Transport == SipTransportType.Tcp);
+        _contact = contact;
+        var builder = SipMessageBuilder.Request(SipMethod.Invite, target.RequestUri);
+        foreach (var route in target.Routes)
         {
             builder.AddHeader(SipHeaderNames.Route, route);
         }
         builder.AddHeader(SipHeaderNames.MaxForwards, maxForwards.ToString(CultureInfo.InvariantCulture))
-            .AddHeader(SipHeaderNames.From, identity + ";tag=" + _fromTag)
-            .AddHeader(SipHeaderNames.To, "<" + _target.RequestUri + ">")
+            .AddHeader(SipHeaderNames.From, identity + ";tag=" + LocalTag)
+            .AddHeader(SipHeaderNames.To, "<" + target.RequestUri + ">")
             .AddHeader(SipHeaderNames.CallId, CallId)
             .AddHeader(SipHeaderNames.CSeq, Random.Shared.Next(1, 1 << 24).ToString(CultureInfo.InvariantCulture) + " " + SipMethod.Invite)
             .AddHeader(SipHeaderNames.Contact, contact);
         WithCapabilities(builder);
         builder.AddHeader(SipHeaderNames.RemotePartyId, identity + ";party=calling;screen=yes;privacy=off")
             .AddHeader(SipHeaderNames.PAssertedIdentity, identity);
-        foreach (var (variable, value) in _request.Variables)
+        foreach (var (variable, value) in request.Variables)
         {
             if (variable.StartsWith("sip_h_", StringComparison.OrdinalIgnoreCase) && variable.Length > 6)
             {
@@ -207,7 +216,7 @@ internal sealed class SipOutboundLeg : SipLeg
         {
             if (response.IsProvisional)
             {
-                report = OnProvisional(response);
+                report = OnProvisional(tx, response);
             }
             else if (response.IsSuccess)
             {
@@ -226,6 +235,13 @@ internal sealed class SipOutboundLeg : SipLeg
             if (report is Report.Answered or Report.Progress or Report.EarlyMedia)
             {
                 variables = CodecVariables();
+            }
+            if (response.IsFinal && ReferenceEquals(tx, _transaction))
+            {
+                // The INVITE is complete: later 2xx (retransmissions, other forks) come with their transaction.
+                _transaction = null;
+                _target = null;
+                _offer = null;
             }
         }
         var status = response.StatusCode.ToString(CultureInfo.InvariantCulture);
@@ -250,7 +266,7 @@ internal sealed class SipOutboundLeg : SipLeg
         }
     }
 
-    private Report OnProvisional(SipResponse response)
+    private Report OnProvisional(SipClientTransaction tx, SipResponse response)
     {
         if (IsEnded)
         {
@@ -258,7 +274,7 @@ internal sealed class SipOutboundLeg : SipLeg
         }
         if (Dialog is null && response.ToTag is not null)
         {
-            Dialog = SipDialog.CreateUac(_invite!, response, _target.Target, ContactOf(_invite!));
+            Dialog = SipDialog.CreateUac(tx.Request, response, tx.Target, _contact!, CallId, LocalTag);
         }
         if (!_earlyMediaReported && ParseSdp(response) is { } answer && TryApplyAnswer(answer))
         {
@@ -288,7 +304,7 @@ internal sealed class SipOutboundLeg : SipLeg
             else
             {
                 // A second fork answered: acknowledge and end that dialog.
-                var extra = SipDialog.CreateUac(_invite!, response, _target.Target, ContactOf(_invite!));
+                var extra = SipDialog.CreateUac(tx.Request, response, tx.Target, _contact!, CallId, LocalTag);
                 Context.Layer.SendAck(extra.CreateAck(cseq).BuildRequest(), extra.Target);
                 SendByeOn(extra, HangupCause.LoseRace);
             }
@@ -296,7 +312,7 @@ internal sealed class SipOutboundLeg : SipLeg
         }
         if (Dialog is null || !string.Equals(Dialog.Id.RemoteTag, response.ToTag, StringComparison.Ordinal))
         {
-            Dialog = SipDialog.CreateUac(_invite!, response, _target.Target, ContactOf(_invite!));
+            Dialog = SipDialog.CreateUac(tx.Request, response, tx.Target, _contact!, CallId, LocalTag);
         }
         var dialog = Dialog;
         dialog.Confirm(response);
@@ -325,12 +341,12 @@ internal sealed class SipOutboundLeg : SipLeg
     /// <summary>The far end's answer to our offer (early or final); false when it cannot be used.</summary>
     private bool TryApplyAnswer(SdpSession answer)
     {
-        RemoteSdp = answer;
+        RemoteSdp = StoredSdp.Of(answer);
         if (BypassMedia || Media is null)
         {
             return true;
         }
-        var result = SdpOfferAnswer.ProcessAnswer(_offer!, answer);
+        var result = SdpOfferAnswer.ProcessAnswer(_offer!.Parse(), answer);
         if (!result.IsSuccess)
         {
             return false;
@@ -345,8 +361,6 @@ internal sealed class SipOutboundLeg : SipLeg
         dialog.Terminate();
         Context.Layer.SendRequest(bye, dialog.Target);
     }
-
-    private static string ContactOf(SipRequest invite) => invite.GetHeader(SipHeaderNames.Contact)!;
 
     private static string HostOf(string sentBy)
     {

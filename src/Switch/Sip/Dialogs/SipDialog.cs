@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text;
 using Switch.Sip.Message;
 using Switch.Sip.Transport;
 
@@ -9,20 +10,25 @@ namespace Switch.Sip.Dialogs;
 /// One SIP dialog (RFC 3261 §12) as a UAS or UAC: identity, the local and remote party (From/To with tags),
 /// the remote target (the peer's Contact), the route set (Record-Route), both CSeq counters, and where
 /// in-dialog requests go on the wire. Builds in-dialog requests (BYE, re-INVITE, UPDATE, INFO) and the ACK
-/// for a 2xx. Not thread-safe: its owner (a call leg) uses it from one mailbox.
+/// for a 2xx. Not thread-safe: its owner (a call leg) uses it from one mailbox. Keeps no message, only what
+/// in-dialog requests need, compactly (the parties and the remote target as UTF-8, the route set as an array):
+/// a dialog lives as long as its call.
 /// </summary>
 internal sealed class SipDialog
 {
-    private readonly List<string> _routeSet;
+    private string[] _routeSet;
+    private byte[] _remoteTarget;
+    private readonly byte[] _localParty;
+    private byte[] _remoteParty;
 
     private SipDialog(SipDialogId id, bool isUac, string localParty, string remoteParty, SipUri remoteTarget,
-        List<string> routeSet, uint localCSeq, uint? remoteCSeq, SipTarget target, string localContact, SipDialogState state)
+        string[] routeSet, uint localCSeq, uint? remoteCSeq, SipTarget target, string localContact, SipDialogState state)
     {
         Id = id;
         IsUac = isUac;
-        LocalParty = localParty;
-        RemoteParty = remoteParty;
-        RemoteTarget = remoteTarget;
+        _localParty = Encoding.UTF8.GetBytes(localParty);
+        _remoteParty = Encoding.UTF8.GetBytes(remoteParty);
+        _remoteTarget = Encoding.UTF8.GetBytes(remoteTarget.ToString());
         _routeSet = routeSet;
         LocalCSeq = localCSeq;
         RemoteCSeq = remoteCSeq;
@@ -37,13 +43,13 @@ internal sealed class SipDialog
     public bool IsUac { get; }
 
     /// <summary>Our From (UAC) or To (UAS) header value, with our tag.</summary>
-    public string LocalParty { get; }
+    public string LocalParty => Encoding.UTF8.GetString(_localParty);
 
     /// <summary>The peer's From/To header value, with its tag.</summary>
-    public string RemoteParty { get; private set; }
+    public string RemoteParty => Encoding.UTF8.GetString(_remoteParty);
 
-    /// <summary>The Request-URI of in-dialog requests: the peer's Contact.</summary>
-    public SipUri RemoteTarget { get; private set; }
+    /// <summary>The Request-URI of in-dialog requests: the peer's Contact (kept as text, parsed when a request is built).</summary>
+    public SipUri RemoteTarget => SipUri.Parse(Encoding.UTF8.GetString(_remoteTarget));
 
     /// <summary>Route header values for in-dialog requests, in the order they are sent.</summary>
     public IReadOnlyList<string> RouteSet => _routeSet;
@@ -70,11 +76,7 @@ internal sealed class SipDialog
     public static SipDialog CreateUas(SipRequest invite, string localTag, SipFlow flow, string localContact, bool confirmed = false)
     {
         var remoteTarget = invite.Contacts.Count > 0 && !invite.Contacts[0].IsWildcard ? invite.Contacts[0].Uri : invite.From!.Uri;
-        var routes = new List<string>();
-        foreach (var rr in invite.RecordRoutes)
-        {
-            routes.Add(rr.ToString());
-        }
+        var routes = RouteSetOf(invite, reverse: false);
         var localParty = invite.GetHeader(SipHeaderNames.To)! + ";tag=" + localTag;
         var id = new SipDialogId(invite.CallId!, localTag, invite.FromTag ?? string.Empty);
         return new SipDialog(id, isUac: false, localParty, invite.GetHeader(SipHeaderNames.From)!, remoteTarget, routes,
@@ -85,18 +87,15 @@ internal sealed class SipDialog
     /// <summary>
     /// The dialog a UAC creates from a response with a To tag to its <paramref name="invite"/>. The route set is
     /// the response's Record-Route reversed; requests go to <paramref name="target"/> (where the INVITE went)
-    /// unless the route set names an address.
+    /// unless the route set names an address. <paramref name="callId"/> and <paramref name="localTag"/>, when given,
+    /// are the INVITE's Call-ID and From tag as the caller already holds them (one string each instead of two).
     /// </summary>
-    public static SipDialog CreateUac(SipRequest invite, SipResponse response, SipTarget target, string localContact)
+    public static SipDialog CreateUac(SipRequest invite, SipResponse response, SipTarget target, string localContact,
+        string? callId = null, string? localTag = null)
     {
-        var routes = new List<string>();
-        foreach (var rr in response.RecordRoutes)
-        {
-            routes.Add(rr.ToString());
-        }
-        routes.Reverse();
+        var routes = RouteSetOf(response, reverse: true);
         var remoteTarget = response.Contacts.Count > 0 && !response.Contacts[0].IsWildcard ? response.Contacts[0].Uri : invite.RequestUri;
-        var id = new SipDialogId(invite.CallId!, invite.FromTag ?? string.Empty, response.ToTag ?? string.Empty);
+        var id = new SipDialogId(callId ?? invite.CallId!, localTag ?? invite.FromTag ?? string.Empty, response.ToTag ?? string.Empty);
         var state = response.IsSuccess ? SipDialogState.Confirmed : SipDialogState.Early;
         return new SipDialog(id, isUac: true, invite.GetHeader(SipHeaderNames.From)!, response.GetHeader(SipHeaderNames.To)!, remoteTarget,
             routes, invite.CSeq!.Value.Number, remoteCSeq: null, RouteTarget(routes, target), localContact, state);
@@ -114,13 +113,11 @@ internal sealed class SipDialog
         }
         if (IsUac)
         {
-            _routeSet.Clear();
-            foreach (var rr in success.RecordRoutes)
+            _routeSet = RouteSetOf(success, reverse: true);
+            if (success.GetHeader(SipHeaderNames.To) is { } to)
             {
-                _routeSet.Add(rr.ToString());
+                _remoteParty = Encoding.UTF8.GetBytes(to);
             }
-            _routeSet.Reverse();
-            RemoteParty = success.GetHeader(SipHeaderNames.To) ?? RemoteParty;
             Target = RouteTarget(_routeSet, Target);
         }
         RefreshTarget(success);
@@ -143,7 +140,7 @@ internal sealed class SipDialog
     {
         if (message.Contacts.Count > 0 && !message.Contacts[0].IsWildcard)
         {
-            RemoteTarget = message.Contacts[0].Uri;
+            _remoteTarget = Encoding.UTF8.GetBytes(message.Contacts[0].Uri.ToString());
         }
     }
 
@@ -179,8 +176,8 @@ internal sealed class SipDialog
             builder.AddHeader(SipHeaderNames.Route, route);
         }
         builder.AddHeader(SipHeaderNames.MaxForwards, "70")
-            .AddHeader(SipHeaderNames.From, LocalParty)
-            .AddHeader(SipHeaderNames.To, RemoteParty)
+            .AddRaw(SipHeaderId.From, SipHeaderNames.From, _localParty)
+            .AddRaw(SipHeaderId.To, SipHeaderNames.To, _remoteParty)
             .AddHeader(SipHeaderNames.CallId, Id.CallId)
             .AddHeader(SipHeaderNames.CSeq, LocalCSeq.ToString(CultureInfo.InvariantCulture) + " " + method);
         if (method is SipMethod.Invite or SipMethod.Update or SipMethod.Subscribe or SipMethod.Refer or SipMethod.Notify)
@@ -199,8 +196,8 @@ internal sealed class SipDialog
             builder.AddHeader(SipHeaderNames.Route, route);
         }
         return builder.AddHeader(SipHeaderNames.MaxForwards, "70")
-            .AddHeader(SipHeaderNames.From, LocalParty)
-            .AddHeader(SipHeaderNames.To, RemoteParty)
+            .AddRaw(SipHeaderId.From, SipHeaderNames.From, _localParty)
+            .AddRaw(SipHeaderId.To, SipHeaderNames.To, _remoteParty)
             .AddHeader(SipHeaderNames.CallId, Id.CallId)
             .AddHeader(SipHeaderNames.CSeq, inviteCSeq.ToString(CultureInfo.InvariantCulture) + " " + SipMethod.Ack);
     }
@@ -216,10 +213,26 @@ internal sealed class SipDialog
         return string.Equals(local, Id.LocalTag, StringComparison.Ordinal) && string.Equals(remote, Id.RemoteTag, StringComparison.Ordinal);
     }
 
-    /// <summary>The first route's address when it is an IP literal (loose routing), else the fallback.</summary>
-    private static SipTarget RouteTarget(List<string> routes, SipTarget fallback)
+    /// <summary>The Record-Route values of a message in order (reversed for a UAC), or the shared empty array.</summary>
+    private static string[] RouteSetOf(SipMessage message, bool reverse)
     {
-        if (routes.Count == 0 || !SipNameAddr.TryParse(routes[0], out var first))
+        var recordRoutes = message.RecordRoutes;
+        if (recordRoutes.Count == 0)
+        {
+            return [];
+        }
+        var routes = new string[recordRoutes.Count];
+        for (var i = 0; i < routes.Length; i++)
+        {
+            routes[reverse ? routes.Length - 1 - i : i] = recordRoutes[i].ToString();
+        }
+        return routes;
+    }
+
+    /// <summary>The first route's address when it is an IP literal (loose routing), else the fallback.</summary>
+    private static SipTarget RouteTarget(string[] routes, SipTarget fallback)
+    {
+        if (routes.Length == 0 || !SipNameAddr.TryParse(routes[0], out var first))
         {
             return fallback;
         }

@@ -6,7 +6,7 @@ namespace Switch.Sip.Transactions;
 /// <summary>
 /// INVITE client transaction (RFC 3261 §17.1.1 with RFC 6026's Accepted state): timers A, B, D, M; builds and sends
 /// the ACK for non-2xx final responses itself (§17.1.1.3). The ACK for a 2xx is the transaction user's (see
-/// <see cref="SipTransactionLayer.SendAck"/>); 2xx retransmissions keep arriving on <see cref="SipClientTransaction.Responses"/>
+/// <see cref="SipTransactionLayer.SendAck"/>); 2xx retransmissions keep arriving (callback or <see cref="SipClientTransaction.Responses"/>)
 /// while Accepted.
 /// </summary>
 internal sealed class ClientInviteTransaction : SipClientTransaction
@@ -25,6 +25,9 @@ internal sealed class ClientInviteTransaction : SipClientTransaction
 
     /// <summary>True once any provisional or final response was received.</summary>
     public bool HasResponse { get; private set; }
+
+    /// <summary>The Reason header value the CANCEL carries (set by the first cancel request), or null.</summary>
+    internal string? CancelReason { get; private set; }
 
     internal override void Start()
     {
@@ -46,11 +49,12 @@ internal sealed class ClientInviteTransaction : SipClientTransaction
     /// Asks to cancel: true when a CANCEL should be sent now (a provisional was received); when still Calling the
     /// CANCEL is deferred until the first provisional (§9.1) and false is returned.
     /// </summary>
-    internal bool RequestCancel(out bool deferred)
+    internal bool RequestCancel(string? reason, out bool deferred)
     {
         lock (Gate)
         {
             deferred = false;
+            CancelReason ??= reason;
             if (State == SipTransactionState.Proceeding)
             {
                 return true;

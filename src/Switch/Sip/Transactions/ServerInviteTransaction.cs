@@ -156,6 +156,10 @@ internal sealed class ServerInviteTransaction : SipServerTransaction
     {
         IsAcknowledged = true;
         Stop(ref _retransmit2xx);
+
+        // Accepted absorbs INVITE retransmissions without answering: the 2xx is not sent again, so it is not kept
+        // for the rest of Timer L.
+        LastResponse = null;
     }
 
     private void OnRetransmit2xx()

@@ -6,12 +6,15 @@ namespace Switch.Sip.Transactions;
 
 /// <summary>
 /// A request sent by the transaction user. Responses (provisional and final, plus 2xx retransmissions for INVITE)
-/// arrive on <see cref="Responses"/> and through the optional callback; <see cref="FinalResponse"/> completes with the
-/// first final response, a synthetic 408 on timeout or a synthetic 503 when the transport failed.
+/// arrive through the callback when one is given, else on <see cref="Responses"/>; <see cref="FinalResponse"/>
+/// completes with the first final response, a synthetic 408 on timeout or a synthetic 503 when the transport failed.
 /// </summary>
 internal abstract class SipClientTransaction : SipTransaction
 {
-    private readonly Channel<SipResponse> _responses = Channel.CreateUnbounded<SipResponse>(new UnboundedChannelOptions { SingleReader = true });
+    private static readonly ChannelReader<SipResponse> NoResponses = CreateCompleted();
+
+    /// <summary>Only for a transaction without a callback: nobody would read it otherwise, and it would hold every response until the end.</summary>
+    private readonly Channel<SipResponse>? _responses;
     private readonly TaskCompletionSource<SipResponse> _final = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Action<SipClientTransaction, SipResponse>? _callback;
 
@@ -20,11 +23,16 @@ internal abstract class SipClientTransaction : SipTransaction
     {
         Target = target;
         _callback = callback;
+        if (callback is null)
+        {
+            _responses = Channel.CreateUnbounded<SipResponse>(new UnboundedChannelOptions { SingleReader = true });
+        }
     }
 
     public SipTarget Target { get; }
 
-    public ChannelReader<SipResponse> Responses => _responses.Reader;
+    /// <summary>Every response, for a transaction sent without a callback (with one, an empty completed reader).</summary>
+    public ChannelReader<SipResponse> Responses => _responses?.Reader ?? NoResponses;
 
     public Task<SipResponse> FinalResponse => _final.Task;
 
@@ -49,7 +57,7 @@ internal abstract class SipClientTransaction : SipTransaction
 
     private protected void Deliver(SipResponse response)
     {
-        _responses.Writer.TryWrite(response);
+        _responses?.Writer.TryWrite(response);
         if (response.IsFinal)
         {
             _final.TrySetResult(response);
@@ -84,7 +92,14 @@ internal abstract class SipClientTransaction : SipTransaction
             _final.TrySetResult(SipResponse.CreateFor(Request, 503, "Service Unavailable (stack stopped)"));
         }
 
-        _responses.Writer.TryComplete();
+        _responses?.Writer.TryComplete();
         Layer.Remove(this);
+    }
+
+    private static ChannelReader<SipResponse> CreateCompleted()
+    {
+        var channel = Channel.CreateUnbounded<SipResponse>();
+        channel.Writer.Complete();
+        return channel.Reader;
     }
 }

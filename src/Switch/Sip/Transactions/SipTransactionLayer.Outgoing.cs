@@ -7,9 +7,9 @@ internal sealed partial class SipTransactionLayer
 {
     /// <summary>
     /// Sends a request in a new client transaction. The layer prepends the top Via (sent-by from the transport, a new
-    /// branch, rport); the request must not carry a Via of its own. Responses arrive on the transaction's
-    /// <see cref="SipClientTransaction.Responses"/>, <see cref="SipClientTransaction.FinalResponse"/> and
-    /// <paramref name="onResponse"/> (called on a transport/timer thread under the transaction's lock: post, never block).
+    /// branch, rport); the request must not carry a Via of its own. Responses arrive on <paramref name="onResponse"/> when
+    /// given (else on the transaction's <see cref="SipClientTransaction.Responses"/>) and on <see cref="SipClientTransaction.FinalResponse"/>;
+    /// <paramref name="onResponse"/> is called on a transport/timer thread under the transaction's lock: post, never block.
     /// </summary>
     public SipClientTransaction SendRequest(SipRequest request, SipTarget target, Action<SipClientTransaction, SipResponse>? onResponse = null)
     {
@@ -62,10 +62,12 @@ internal sealed partial class SipTransactionLayer
     /// <summary>
     /// Cancels a pending INVITE (RFC 3261 §9.1): the CANCEL is sent in its own client transaction once a provisional
     /// response was received (deferred until then while still Calling). Returns the CANCEL transaction when sent now.
+    /// <paramref name="reason"/>, when given, goes in a Reason header (RFC 3326), e.g.
+    /// <c>SIP;cause=200;text="Call completed elsewhere"</c>; a deferred CANCEL carries it too.
     /// </summary>
-    public SipClientTransaction? Cancel(ClientInviteTransaction invite)
+    public SipClientTransaction? Cancel(ClientInviteTransaction invite, string? reason = null)
     {
-        if (!invite.RequestCancel(out _))
+        if (!invite.RequestCancel(reason, out _))
         {
             return null;
         }
@@ -83,14 +85,18 @@ internal sealed partial class SipTransactionLayer
             _ = builder.AddHeader(SipHeaderNames.Route, route);
         }
 
-        var cancel = builder
+        _ = builder
             .AddHeader(SipHeaderNames.MaxForwards, "70")
             .AddHeader(SipHeaderNames.From, request.GetHeader(SipHeaderNames.From)!)
             .AddHeader(SipHeaderNames.To, request.GetHeader(SipHeaderNames.To)!)
             .AddHeader(SipHeaderNames.CallId, request.CallId!)
-            .AddHeader(SipHeaderNames.CSeq, new SipCSeq(request.CSeq!.Value.Number, SipMethod.Cancel).ToString())
-            .BuildRequest();
-        var tx = new ClientNonInviteTransaction(this, cancel, invite.Target, null);
+            .AddHeader(SipHeaderNames.CSeq, new SipCSeq(request.CSeq!.Value.Number, SipMethod.Cancel).ToString());
+        if (invite.CancelReason is { } reason)
+        {
+            _ = builder.AddHeader(SipHeaderNames.Reason, reason);
+        }
+
+        var tx = new ClientNonInviteTransaction(this, builder.BuildRequest(), invite.Target, null);
         _client[tx.Key] = tx;
         tx.Start();
         return tx;

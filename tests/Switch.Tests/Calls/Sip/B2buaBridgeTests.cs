@@ -167,7 +167,8 @@ public sealed class B2buaBridgeTests
 
         sw.Clock.Advance(TimeSpan.FromSeconds(20));
 
-        await b.WaitForRequestAsync("CANCEL");
+        var cancel = await b.WaitForRequestAsync("CANCEL");
+        Assert.Equal("Q.850;cause=19;text=\"NO_ANSWER\"", cancel.GetHeader("Reason"));
         await bridge.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal("NO_ANSWER", (await sw.Engine.GetVariableAsync(uuid, "originate_disposition")).Value);
         await sw.Network.IdleAsync();
@@ -189,6 +190,8 @@ public sealed class B2buaBridgeTests
         await a.WaitForResponseAsync(487);
         var cancel = await b.WaitForRequestAsync("CANCEL");
         Assert.Equal(b.InviteRequest.CallId, cancel.CallId);
+        // FreeSWITCH's Reason for a cause above 127 (ESL-PROTOCOL.md §7.4, mod_sofia's hangup): SIP with its own number.
+        Assert.Equal("SIP;cause=487;text=\"ORIGINATOR_CANCEL\"", cancel.GetHeader("Reason"));
         await sw.Events.WaitAsync(e => e.Name == "CHANNEL_HANGUP" && e.UniqueId != uuid && e.GetHeader("Hangup-Cause") == "ORIGINATOR_CANCEL");
         await sw.Events.WaitAsync("CHANNEL_DESTROY", uuid);
     }
@@ -237,6 +240,7 @@ public sealed class B2buaBridgeTests
 
         var cancel = await onDesk.WaitForRequestAsync("CANCEL");
         Assert.Equal(onDesk.CallId, cancel.CallId);
+        Assert.Equal("SIP;cause=200;text=\"Call completed elsewhere\"", cancel.GetHeader("Reason"));
         await a.WaitForResponseAsync(200);
         var bridge = await sw.Events.WaitAsync("CHANNEL_BRIDGE", uuid);
         Assert.Equal("sofia/internal/1018@192.0.2.77:5060", sw.Events.All.First(e => e.UniqueId == bridge.GetHeader("Bridge-B-Unique-ID")).GetHeader("Channel-Name"));

@@ -30,6 +30,24 @@ public sealed class SystemCommandTests
     }
 
     [Fact]
+    public async Task Status_prints_the_registry_rates()
+    {
+        var clock = new ManualTimeProvider();
+        var registry = new Switch.Calls.CallRegistry(clock);
+        for (var i = 0; i < 3; i++)
+        {
+            registry.TryAdd(new Switch.Calls.Channel("u" + i, "sofia/internal/1000@192.0.2.10", Switch.Calls.CallDirection.Inbound,
+                new Switch.Calls.CallerProfile(), new Switch.Tests.Calls.Fakes.FakeSignaling("a")));
+        }
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var status = new StatusCommand(clock, clock.GetUtcNow(), () => SessionStatistics.Of(registry.Counts(), 1000, 30));
+        var lines = (await status.ExecuteAsync("", default)).Split('\n');
+        Assert.Equal("3 session(s) since startup", lines[2]);
+        Assert.Equal("3 session(s) - peak 3, last 5min 3 ", lines[3]);
+        Assert.Equal("3 session(s) per Sec out of max 30, peak 3, last 5min 3 ", lines[4]);
+    }
+
+    [Fact]
     public async Task Show_parses_count_and_as_json_and_rejects_the_rest()
     {
         var show = new ShowCommand().Add("channels", (json, count) => $"json={json} count={count}");

@@ -131,6 +131,59 @@ public sealed class ClientTransactionTests : TransactionTestBase
     }
 
     [Fact]
+    public void With_a_callback_responses_go_to_it_and_are_not_queued()
+    {
+        var seen = new List<int>();
+        var tx = Layer.SendRequest(Outgoing("INVITE"), UdpTarget, (_, r) => seen.Add(r.StatusCode));
+        Layer.OnMessage(Answer(tx.Request, 180), FakeSipTransport.Flow());
+        Layer.OnMessage(Answer(tx.Request, 486), FakeSipTransport.Flow());
+
+        Assert.Equal([180, 486], seen);
+        Assert.False(tx.Responses.TryRead(out _));
+        Assert.True(tx.Responses.Completion.IsCompleted);
+        Assert.Equal(486, tx.FinalResponse.Result.StatusCode);
+    }
+
+    [Fact]
+    public void A_cancel_without_a_reason_has_no_reason_header()
+    {
+        var invite = (ClientInviteTransaction)Layer.SendRequest(Outgoing("INVITE"), UdpTarget);
+        Layer.OnMessage(Answer(invite.Request, 180), FakeSipTransport.Flow());
+
+        Assert.NotNull(Layer.Cancel(invite));
+
+        Assert.Null(Assert.Single(Transport.Requests, r => r.IsCancel).GetHeader("Reason"));
+    }
+
+    [Fact]
+    public void A_cancel_sent_at_once_carries_the_reason()
+    {
+        var invite = (ClientInviteTransaction)Layer.SendRequest(Outgoing("INVITE"), UdpTarget);
+        Layer.OnMessage(Answer(invite.Request, 183), FakeSipTransport.Flow());
+
+        var tx = Layer.Cancel(invite, "SIP;cause=200;text=\"Call completed elsewhere\"");
+
+        Assert.NotNull(tx);
+        var cancel = Assert.Single(Transport.Requests, r => r.IsCancel);
+        Assert.Equal("SIP;cause=200;text=\"Call completed elsewhere\"", cancel.GetHeader("Reason"));
+        Assert.Equal(invite.Request.CallId, cancel.CallId);
+    }
+
+    [Fact]
+    public void A_deferred_cancel_keeps_the_first_reason_until_it_is_sent()
+    {
+        var invite = (ClientInviteTransaction)Layer.SendRequest(Outgoing("INVITE"), UdpTarget);
+        Assert.Null(Layer.Cancel(invite, "Q.850;cause=19;text=\"NO_ANSWER\""));
+        Assert.Null(Layer.Cancel(invite, "Q.850;cause=16;text=\"NORMAL_CLEARING\""));
+        Assert.DoesNotContain(Transport.Requests, r => r.IsCancel);
+
+        Layer.OnMessage(Answer(invite.Request, 180), FakeSipTransport.Flow());
+
+        var cancel = Assert.Single(Transport.Requests, r => r.IsCancel);
+        Assert.Equal("Q.850;cause=19;text=\"NO_ANSWER\"", cancel.GetHeader("Reason"));
+    }
+
+    [Fact]
     public void Transport_error_gives_a_synthetic_503()
     {
         Transport.FailSends = true;

@@ -80,6 +80,8 @@ public sealed class ServerTransactionTests : TransactionTestBase
         Layer.OnMessage(Incoming("ACK", branch: "z9hG4bKack2xx", cseqMethod: "ACK", toTag: tx.LocalTag), flow);
         Assert.Single(Handler.Acks);
         Assert.True(tx.IsAcknowledged);
+        Assert.Null(tx.LastResponse);
+        Layer.OnMessage(Incoming("INVITE"), flow);
         Time.Advance(TimeSpan.FromSeconds(30));
         Assert.Equal(5, Transport.Responses.Count(r => r.StatusCode == 200));
         Assert.Equal(SipTransactionState.Terminated, tx.State);

@@ -1,0 +1,31 @@
+using Switch.Calls.Sip;
+
+namespace Switch.Tests.Calls.Sip;
+
+public sealed class SharedValuesTests
+{
+    [Fact]
+    public void Equal_values_come_back_as_one_string()
+    {
+        var shared = new SharedValues();
+        var first = shared.Share(new string("192.0.2.10".AsSpan()));
+        var second = shared.Share(new string("192.0.2.10".AsSpan()));
+        Assert.Same(first, second);
+        Assert.Null(shared.Share(null));
+    }
+
+    [Fact]
+    public void It_keeps_a_bounded_number_of_short_values()
+    {
+        var shared = new SharedValues();
+        for (var i = 0; i < SharedValues.Capacity + 100; i++)
+        {
+            shared.Share("ua-" + i);
+        }
+        Assert.Equal(SharedValues.Capacity, shared.Count);
+        var late = "ua-late";
+        Assert.Same(late, shared.Share(late));
+        Assert.NotSame(shared.Share(new string('x', SharedValues.MaxLength + 1)), shared.Share(new string('x', SharedValues.MaxLength + 1)));
+        Assert.Equal(SharedValues.Capacity, shared.Count);
+    }
+}
