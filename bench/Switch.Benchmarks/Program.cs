@@ -1,9 +1,21 @@
 using BenchmarkDotNet.Running;
+using Switch.Benchmarks.Media;
 
 namespace Switch.Benchmarks;
 
 public static class Program
 {
-    public static void Main(string[] args) =>
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static async Task<int> Main(string[] args)
+    {
+        switch (args)
+        {
+            case ["relay-load", .. var rest]:
+                return await RelayLoad.RunAsync(rest);
+            case ["relay-phones", .. var rest]:
+                return await RelayPhones.RunAsync(rest);
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                return 0;
+        }
+    }
 }
