@@ -68,7 +68,8 @@ internal static class RelayLoad
                 return 1;
             }
 
-            var mode = options.Direct ? "direct (no switch)" : "switch";
+            var mode = options.Direct ? "direct (no switch)"
+                : engine!.MediaLoops.Count > 0 ? $"switch epoll x{engine.MediaLoops.Count}" : "switch async";
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"relay-load {mode} calls={options.Calls} transcode={options.Transcode} offered={options.OfferedRate}/s " +
                 $"seconds={options.Seconds}: {result} relaycpu={cpu.TotalSeconds / options.Seconds:F2} " +
@@ -98,7 +99,9 @@ internal static class RelayLoad
         var engine = new MediaEngine(
             new MediaOptions { BindAddress = IPAddress.Loopback, Ports = new RtpPortRange(from, from + (4 * options.Calls) + 200) },
             TimeProvider.System,
-            NullLoggerFactory.Instance);
+            NullLoggerFactory.Instance,
+            options.Receive,
+            options.MediaThreads);
         var portsA = new int[options.Calls];
         var portsB = new int[options.Calls];
         var codecB = options.Transcode ? RtpCodec.Pcma : RtpCodec.Pcmu;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Switch.Media;
 
 namespace Switch.Benchmarks.Media;
 
@@ -8,11 +9,12 @@ internal sealed record RelayLoadOptions
     public const string Usage =
         """
         relay-load [--calls 1000] [--seconds 10] [--warmup 3] [--pps 50] [--phone-sockets 2] [--transcode]
-                   [--direct] [--phones-cpu N]
+                   [--direct] [--receive automatic|epoll|async] [--media-threads 0] [--phones-cpu N]
           Bridged G.711 calls through a MediaEngine in this process; the phones (RTP senders and receivers) run
           in a child process on their own threads with blocking sockets, pinned to CPU N with taskset if given.
           --pps is per call and direction (1,000 calls x 2 x 50 = 100,000 packets/s). --direct: phone to phone,
-          no switch (the harness's own latency). Prints one line per run: delivery, latency, CPU of each side.
+          no switch (the harness's own latency). --receive/--media-threads: how the switch receives RTP
+          (0 = MediaEngine.DefaultMediaThreads). Prints one line per run: delivery, latency, CPU of each side.
         """;
 
     public int Calls { get; init; } = 1000;
@@ -28,6 +30,10 @@ internal sealed record RelayLoadOptions
     public bool Transcode { get; init; }
 
     public bool Direct { get; init; }
+
+    public MediaReceiveMode Receive { get; init; } = MediaReceiveMode.Automatic;
+
+    public int MediaThreads { get; init; }
 
     public int? PhonesCpu { get; init; }
 
@@ -63,6 +69,12 @@ internal sealed record RelayLoadOptions
                     break;
                 case "--phones-cpu" when Int(out value):
                     options = options with { PhonesCpu = value };
+                    break;
+                case "--media-threads" when Int(out value) && value is >= 0 and <= 64:
+                    options = options with { MediaThreads = value };
+                    break;
+                case "--receive" when Enum.TryParse<MediaReceiveMode>(Next(), true, out var mode):
+                    options = options with { Receive = mode };
                     break;
                 case "--transcode":
                     options = options with { Transcode = true };
