@@ -24,6 +24,7 @@ internal static class RelayLoad
         var loadBefore = LoadAverage();
         using var child = StartPhones(options);
         MediaEngine? engine = null;
+        IReadOnlyList<MediaLeg> relayLegs = [];
         try
         {
             var phones = await child.StandardOutput.ReadLineAsync();
@@ -35,7 +36,19 @@ internal static class RelayLoad
 
             if (!options.Direct)
             {
-                engine = CreateCalls(options, phones[7..], out var legs);
+                string? legs = null;
+                for (var attempt = 0; attempt < 5 && engine is null; attempt++)
+                {
+                    // Another process may hold part of a range: try another (below the ephemeral ports).
+                    (engine, relayLegs, legs) = await TryCreateCallsAsync(options, phones[7..], 10000 + (2 * Random.Shared.Next(0, 5000)));
+                }
+
+                if (engine is null)
+                {
+                    await Console.Error.WriteLineAsync("cannot bind the legs' ports");
+                    return 1;
+                }
+
                 await child.StandardInput.WriteLineAsync("LEGS " + legs);
                 await child.StandardInput.FlushAsync();
             }
@@ -43,6 +56,8 @@ internal static class RelayLoad
             var process = Process.GetCurrentProcess();
             var cpuAt = TimeSpan.Zero;
             var cpu = TimeSpan.Zero;
+            var packetsAt = 0L;
+            var packets = 0L;
             string? result = null;
             while (await child.StandardOutput.ReadLineAsync() is { } line)
             {
@@ -50,10 +65,12 @@ internal static class RelayLoad
                 if (line == "MEASURE")
                 {
                     cpuAt = process.TotalProcessorTime;
+                    packetsAt = relayLegs.Sum(leg => leg.GetStatistics().PacketsReceived);
                 }
                 else if (line == "SENT")
                 {
                     cpu = process.TotalProcessorTime - cpuAt;
+                    packets = relayLegs.Sum(leg => leg.GetStatistics().PacketsReceived) - packetsAt;
                 }
                 else if (line.StartsWith("RESULT ", StringComparison.Ordinal))
                 {
@@ -73,6 +90,7 @@ internal static class RelayLoad
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"relay-load {mode} calls={options.Calls} transcode={options.Transcode} offered={options.OfferedRate}/s " +
                 $"seconds={options.Seconds}: {result} relaycpu={cpu.TotalSeconds / options.Seconds:F2} " +
+                $"relayed={packets / (double)options.Seconds:F0}/s cpuus_per_packet={(packets == 0 ? 0 : cpu.TotalMicroseconds / packets):F2} " +
                 $"load={loadBefore} -> {LoadAverage()}"));
             return 0;
         }
@@ -90,12 +108,15 @@ internal static class RelayLoad
         }
     }
 
-    private static MediaEngine CreateCalls(RelayLoadOptions options, string phones, out string legs)
+    /// <summary>
+    /// The engine with all calls bridged and the legs' ports (<c>a0,a1,…;b0,b1,…</c>), or nulls (engine disposed)
+    /// when a port could not be bound.
+    /// </summary>
+    private static async Task<(MediaEngine? Engine, IReadOnlyList<MediaLeg> Legs, string? Ports)> TryCreateCallsAsync(RelayLoadOptions options, string phones, int from)
     {
         var sides = phones.Split(';');
         var phonesA = sides[0].Split(',').Select(p => new IPEndPoint(IPAddress.Loopback, int.Parse(p, CultureInfo.InvariantCulture))).ToArray();
         var phonesB = sides[1].Split(',').Select(p => new IPEndPoint(IPAddress.Loopback, int.Parse(p, CultureInfo.InvariantCulture))).ToArray();
-        var from = 20000 + (2 * Random.Shared.Next(0, 4000));
         var engine = new MediaEngine(
             new MediaOptions { BindAddress = IPAddress.Loopback, Ports = new RtpPortRange(from, from + (4 * options.Calls) + 200) },
             TimeProvider.System,
@@ -104,23 +125,26 @@ internal static class RelayLoad
             options.MediaThreads);
         var portsA = new int[options.Calls];
         var portsB = new int[options.Calls];
+        var legs = new List<MediaLeg>(2 * options.Calls);
         var codecB = options.Transcode ? RtpCodec.Pcma : RtpCodec.Pcmu;
         for (var call = 0; call < options.Calls; call++)
         {
-            if (!engine.TryCreateLeg($"a{call}", null, out var a, out var error) || !engine.TryCreateLeg($"b{call}", null, out var b, out error))
+            if (!engine.TryCreateLeg($"a{call}", null, out var a, out _) || !engine.TryCreateLeg($"b{call}", null, out var b, out _))
             {
-                throw new InvalidOperationException("cannot create legs: " + error);
+                await engine.DisposeAsync();
+                return (null, [], null);
             }
 
             a.Configure(new MediaLegSettings(phonesA[call % phonesA.Length], RtpCodec.Pcmu, 0, 101, 101));
             b.Configure(new MediaLegSettings(phonesB[call % phonesB.Length], codecB, codecB.PayloadType, 101, 101));
             MediaBridge.Connect(a, b);
+            legs.Add(a);
+            legs.Add(b);
             portsA[call] = a.LocalPort;
             portsB[call] = b.LocalPort;
         }
 
-        legs = string.Join(',', portsA) + ";" + string.Join(',', portsB);
-        return engine;
+        return (engine, legs, string.Join(',', portsA) + ";" + string.Join(',', portsB));
     }
 
     private static Process StartPhones(RelayLoadOptions options)

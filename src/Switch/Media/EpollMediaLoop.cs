@@ -34,6 +34,7 @@ internal sealed class EpollMediaLoop : IAsyncDisposable
     private uint _generation;
     private int _legCount;
     private long _datagrams;
+    private long _allocatedBytes;
     private volatile bool _stopping;
     private bool _exited;
     private int _disposed;
@@ -62,6 +63,9 @@ internal sealed class EpollMediaLoop : IAsyncDisposable
 
     /// <summary>Datagrams read since start (all legs).</summary>
     public long Datagrams => Volatile.Read(ref _datagrams);
+
+    /// <summary>Bytes the media thread had allocated when it read its last datagram (the packet path allocates none).</summary>
+    public long AllocatedBytes => Volatile.Read(ref _allocatedBytes);
 
     /// <summary>Creates and starts a loop; false (with a logged reason) when epoll is not available.</summary>
     public static bool TryStart(string name, ILogger logger, [NotNullWhen(true)] out EpollMediaLoop? loop)
@@ -253,6 +257,7 @@ internal sealed class EpollMediaLoop : IAsyncDisposable
                     if (slot < slots.Length && slots[slot] is { } leg && leg.PollToken == token &&
                         leg.OnReadable(buffer, leg.LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? fromV6 : fromV4))
                     {
+                        Volatile.Write(ref _allocatedBytes, GC.GetAllocatedBytesForCurrentThread());
                         Volatile.Write(ref _datagrams, _datagrams + 1);
                     }
                 }
