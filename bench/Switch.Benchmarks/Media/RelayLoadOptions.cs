@@ -9,11 +9,12 @@ internal sealed record RelayLoadOptions
     public const string Usage =
         """
         relay-load [--calls 1000] [--seconds 10] [--warmup 3] [--pps 50] [--phone-sockets 2] [--transcode]
-                   [--direct] [--receive automatic|epoll|async] [--media-threads 0] [--phones-cpu N]
+                   [--direct] [--poll-us 50] [--receive automatic|epoll|async] [--media-threads 0] [--phones-cpu N]
           Bridged G.711 calls through a MediaEngine in this process; the phones (RTP senders and receivers) run
           in a child process on their own threads with blocking sockets, pinned to CPU N with taskset if given.
           --pps is per call and direction (1,000 calls x 2 x 50 = 100,000 packets/s). --direct: phone to phone,
-          no switch (the harness's own latency). --receive/--media-threads: how the switch receives RTP
+          no switch (the harness's own latency). --poll-us: the phones' one receive thread polls all their
+          sockets with this pause (0 = a blocking thread per socket, which makes the relay pay for waking it). --receive/--media-threads: how the switch receives RTP
           (0 = MediaEngine.DefaultMediaThreads). Prints one line per run: delivery, latency, CPU of each side.
         """;
 
@@ -28,6 +29,9 @@ internal sealed record RelayLoadOptions
     public int PhoneSockets { get; init; } = 2;
 
     public bool Transcode { get; init; }
+
+    /// <summary>Pause of the phones' polling receive thread; 0 = one blocking thread per phone socket.</summary>
+    public int PollMicros { get; init; } = 50;
 
     public bool Direct { get; init; }
 
@@ -76,6 +80,9 @@ internal sealed record RelayLoadOptions
                 case "--receive" when Enum.TryParse<MediaReceiveMode>(Next(), true, out var mode):
                     options = options with { Receive = mode };
                     break;
+                case "--poll-us" when Int(out value) && value is >= 0 and <= 10000:
+                    options = options with { PollMicros = value };
+                    break;
                 case "--transcode":
                     options = options with { Transcode = true };
                     break;
@@ -104,6 +111,8 @@ internal sealed record RelayLoadOptions
         yield return PacketsPerSecond.ToString(CultureInfo.InvariantCulture);
         yield return "--phone-sockets";
         yield return PhoneSockets.ToString(CultureInfo.InvariantCulture);
+        yield return "--poll-us";
+        yield return PollMicros.ToString(CultureInfo.InvariantCulture);
         if (Transcode)
         {
             yield return "--transcode";

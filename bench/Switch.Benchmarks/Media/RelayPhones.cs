@@ -27,7 +27,7 @@ internal sealed class RelayPhones
     private readonly Socket[] _sideB;
     private readonly ManualResetEventSlim _stop = new();
     private readonly long _frequency = Stopwatch.Frequency;
-    private readonly List<Receiver> _receivers = [];
+    private readonly List<PhoneReceiver> _receivers = [];
     private long _measureFrom = long.MaxValue;
     private long _measureTo = long.MaxValue;
     private long _sentMeasured;
@@ -100,15 +100,17 @@ internal sealed class RelayPhones
         var lawB = _options.Transcode ? G711Law.ALaw : G711Law.MuLaw;
         var towardB = new RtpProbe(G711Law.MuLaw, _options.Direct ? G711Law.MuLaw : lawB);
         var towardA = new RtpProbe(lawB, _options.Direct ? lawB : G711Law.MuLaw);
-        var expectedMeasured = (long)_options.OfferedRate * _options.Seconds;
-        foreach (var socket in _sideA)
+        var expectedMeasured = ((long)_options.OfferedRate * _options.Seconds * 11 / 10) + 10_000;
+        var sockets = _sideA.Select(s => (s, towardA)).Concat(_sideB.Select(s => (s, towardB))).ToArray();
+        (long, long) Window() => (Volatile.Read(ref _measureFrom), Volatile.Read(ref _measureTo));
+        bool Stopping() => _stop.IsSet;
+        if (_options.PollMicros > 0)
         {
-            _receivers.Add(new Receiver(this, socket, towardA, expectedMeasured));
+            _receivers.Add(new PhoneReceiver(sockets, _options.PollMicros, expectedMeasured, Window, Stopping));
         }
-
-        foreach (var socket in _sideB)
+        else
         {
-            _receivers.Add(new Receiver(this, socket, towardB, expectedMeasured));
+            _receivers.AddRange(sockets.Select(s => new PhoneReceiver([s], 0, expectedMeasured, Window, Stopping)));
         }
 
         foreach (var receiver in _receivers)
@@ -264,57 +266,6 @@ internal sealed class RelayPhones
         }
 
         _stop.Dispose();
-    }
-
-    /// <summary>One phone socket's receive thread: counts packets and keeps the latencies of measured ones.</summary>
-    private sealed class Receiver(RelayPhones owner, Socket socket, RtpProbe probe, long capacity)
-    {
-        private readonly long[] _latencies = new long[capacity];
-        private readonly Thread _thread = new(static state => ((Receiver)state!).Run()) { IsBackground = true, Name = "phones-receive" };
-        private long _total;
-
-        public long Total => Volatile.Read(ref _total);
-
-        public int LatencyCount { get; private set; }
-
-        public long Foreign { get; private set; }
-
-        public void Start() => _thread.Start(this);
-
-        public void Join() => _thread.Join();
-
-        public void CopyLatencies(Span<long> destination) => _latencies.AsSpan(0, LatencyCount).CopyTo(destination);
-
-        private void Run()
-        {
-            var buffer = new byte[2048];
-            while (!owner._stop.IsSet)
-            {
-                int length;
-                try
-                {
-                    length = socket.Receive(buffer, SocketFlags.None);
-                }
-                catch (SocketException e) when (e.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock or SocketError.ConnectionReset)
-                {
-                    continue;
-                }
-
-                var now = Stopwatch.GetTimestamp();
-                Volatile.Write(ref _total, _total + 1);
-                var headerLength = HeaderLength + (4 * (buffer[0] & 0x0F));
-                if (length < headerLength + RtpProbe.Length || !probe.TryRead(buffer.AsSpan(headerLength, length - headerLength), out var sentAt, out _))
-                {
-                    Foreign++;
-                    continue;
-                }
-
-                if (sentAt >= Volatile.Read(ref owner._measureFrom) && sentAt < Volatile.Read(ref owner._measureTo) && LatencyCount < _latencies.Length)
-                {
-                    _latencies[LatencyCount++] = now - sentAt;
-                }
-            }
-        }
     }
 
     /// <summary>The kernel's UDP counters (all processes) from /proc/net/snmp; zero where unavailable.</summary>
