@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Switch.Benchmarks.Calls;
+using Switch.Benchmarks.Media;
 
 namespace Switch.Benchmarks;
 
@@ -7,11 +8,17 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
-        if (args.Length > 0 && args[0] == "calls-memory")
+        switch (args)
         {
-            return await ConcurrentCallsMemory.RunAsync(args[1..]);
+            case ["calls-memory", .. var rest]:
+                return await ConcurrentCallsMemory.RunAsync(rest);
+            case ["relay-load", .. var rest]:
+                return await RelayLoad.RunAsync(rest);
+            case ["relay-phones", .. var rest]:
+                return await RelayPhones.RunAsync(rest);
+            default:
+                BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+                return 0;
         }
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
-        return 0;
     }
 }

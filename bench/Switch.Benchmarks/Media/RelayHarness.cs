@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,15 +7,13 @@ using Switch.Media;
 namespace Switch.Benchmarks.Media;
 
 /// <summary>
-/// N bridged call pairs on loopback: a media engine with 2N legs and, on each side, a few "phone" sockets
-/// (several, so the kernel receive buffers absorb a burst) that send G.711 packets to the legs and count and
-/// time what the relay delivers. Latency = delivery time − send time of that call's last packet in that
-/// direction (one packet in flight per call and direction).
+/// N bridged call pairs on loopback: a media engine with 2N legs (one media thread when epoll) and, on each side,
+/// a few "phone" sockets (several, so the kernel receive buffers absorb a burst) that send G.711 packets to the
+/// legs and count what the relay delivers.
 /// </summary>
 internal sealed class RelayHarness : IAsyncDisposable
 {
     private const int SocketsPerSide = 16;
-    private const int LatencyCapacity = 1 << 21;
 
     private readonly Socket[] _sideA = new Socket[SocketsPerSide];
     private readonly Socket[] _sideB = new Socket[SocketsPerSide];
@@ -24,27 +21,24 @@ internal sealed class RelayHarness : IAsyncDisposable
     private readonly SocketAddress[] _toB;
     private readonly SocketAddress[] _directToA;
     private readonly SocketAddress[] _directToB;
-    private readonly long[] _sentTowardA;
-    private readonly long[] _sentTowardB;
-    private readonly int[] _callByLegPort = new int[65536];
-    private readonly long[] _latencies = new long[LatencyCapacity];
     private readonly byte[] _packet = new byte[172];
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = [];
     private long _received;
-    private int _latencyCount;
     private long _target = long.MaxValue;
     private TaskCompletionSource _reached = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ushort _sequence;
 
-    public RelayHarness(int calls, bool transcode)
+    public RelayHarness(int calls, bool transcode, MediaReceiveMode receive)
     {
         Calls = calls;
         var from = 20000 + (2 * Random.Shared.Next(0, 5000));
         Engine = new MediaEngine(
             new MediaOptions { BindAddress = IPAddress.Loopback, Ports = new RtpPortRange(from, from + (4 * calls) + 200) },
             TimeProvider.System,
-            NullLoggerFactory.Instance);
+            NullLoggerFactory.Instance,
+            receive,
+            mediaThreads: 1);
         for (var i = 0; i < SocketsPerSide; i++)
         {
             _sideA[i] = Bind();
@@ -55,8 +49,6 @@ internal sealed class RelayHarness : IAsyncDisposable
         _directToB = _sideB.Select(socket => socket.LocalEndPoint!.Serialize()).ToArray();
         _toA = new SocketAddress[calls];
         _toB = new SocketAddress[calls];
-        _sentTowardA = new long[calls];
-        _sentTowardB = new long[calls];
         for (var call = 0; call < calls; call++)
         {
             if (!Engine.TryCreateLeg($"a{call}", null, out var a, out var error) || !Engine.TryCreateLeg($"b{call}", null, out var b, out error))
@@ -70,18 +62,16 @@ internal sealed class RelayHarness : IAsyncDisposable
             MediaBridge.Connect(a, b);
             _toA[call] = a.LocalEndPoint.Serialize();
             _toB[call] = b.LocalEndPoint.Serialize();
-            _callByLegPort[a.LocalPort] = call;
-            _callByLegPort[b.LocalPort] = call;
         }
 
         foreach (var socket in _sideA)
         {
-            _loops.Add(Task.Run(() => ReceiveLoop(socket, _sentTowardA)));
+            _loops.Add(Task.Run(() => ReceiveLoop(socket)));
         }
 
         foreach (var socket in _sideB)
         {
-            _loops.Add(Task.Run(() => ReceiveLoop(socket, _sentTowardB)));
+            _loops.Add(Task.Run(() => ReceiveLoop(socket)));
         }
 
         _packet[0] = 0x80;
@@ -96,23 +86,11 @@ internal sealed class RelayHarness : IAsyncDisposable
     /// <summary>One packet per call in each direction (2N datagrams into the switch).</summary>
     public void SendRound()
     {
-        _sequence++;
-        SendSlice(0, 1);
-    }
-
-    /// <summary>Slice <paramref name="slice"/> of <paramref name="slices"/> of a round (calls spread over the 20 ms).</summary>
-    public void SendSlice(int slice, int slices)
-    {
-        if (slice == 0 && slices > 1)
+        var sequence = ++_sequence;
+        for (var call = 0; call < Calls; call++)
         {
-            _sequence++;
-        }
-
-        var sequence = _sequence;
-        for (var call = slice; call < Calls; call += slices)
-        {
-            Send(_sideA[call % SocketsPerSide], _toA[call], call, sequence, _sentTowardB);
-            Send(_sideB[call % SocketsPerSide], _toB[call], call, sequence, _sentTowardA);
+            Send(_sideA[call % SocketsPerSide], _toA[call], call, sequence);
+            Send(_sideB[call % SocketsPerSide], _toB[call], call, sequence);
         }
     }
 
@@ -122,8 +100,8 @@ internal sealed class RelayHarness : IAsyncDisposable
         var sequence = ++_sequence;
         for (var call = 0; call < Calls; call++)
         {
-            Send(_sideA[call % SocketsPerSide], _directToB[call % SocketsPerSide], call, sequence, _sentTowardB);
-            Send(_sideB[call % SocketsPerSide], _directToA[call % SocketsPerSide], call, sequence, _sentTowardA);
+            Send(_sideA[call % SocketsPerSide], _directToB[call % SocketsPerSide], call, sequence);
+            Send(_sideB[call % SocketsPerSide], _directToA[call % SocketsPerSide], call, sequence);
         }
     }
 
@@ -138,23 +116,6 @@ internal sealed class RelayHarness : IAsyncDisposable
         }
 
         return reached.Task;
-    }
-
-    public void ResetLatencies() => Volatile.Write(ref _latencyCount, 0);
-
-    /// <summary>Latency percentiles (µs) since the last reset.</summary>
-    public (double P50, double P99, double Max, int Samples) Percentiles()
-    {
-        var count = Math.Min(Volatile.Read(ref _latencyCount), _latencies.Length);
-        if (count == 0)
-        {
-            return (0, 0, 0, 0);
-        }
-
-        var sorted = _latencies[..count];
-        Array.Sort(sorted);
-        static double Micros(long ticks) => ticks * 1_000_000.0 / Stopwatch.Frequency;
-        return (Micros(sorted[count / 2]), Micros(sorted[(int)(count * 0.99)]), Micros(sorted[^1]), count);
     }
 
     public async ValueTask DisposeAsync()
@@ -177,17 +138,16 @@ internal sealed class RelayHarness : IAsyncDisposable
         return socket;
     }
 
-    private void Send(Socket socket, SocketAddress to, int call, ushort sequence, long[] sentAt)
+    private void Send(Socket socket, SocketAddress to, int call, ushort sequence)
     {
         var packet = _packet.AsSpan();
         BinaryPrimitives.WriteUInt16BigEndian(packet[2..], sequence);
         BinaryPrimitives.WriteUInt32BigEndian(packet[4..], sequence * 160u);
         BinaryPrimitives.WriteUInt32BigEndian(packet[8..], (uint)call + 1);
-        sentAt[call] = Stopwatch.GetTimestamp();
         socket.SendTo(packet, SocketFlags.None, to);
     }
 
-    private async Task ReceiveLoop(Socket socket, long[] sentAt)
+    private async Task ReceiveLoop(Socket socket)
     {
         var buffer = new byte[2048];
         var from = new SocketAddress(AddressFamily.InterNetwork);
@@ -196,14 +156,6 @@ internal sealed class RelayHarness : IAsyncDisposable
             while (true)
             {
                 await socket.ReceiveFromAsync(buffer, SocketFlags.None, from, _stop.Token);
-                var legPort = BinaryPrimitives.ReadUInt16BigEndian(from.Buffer.Span[2..]);
-                var latency = Stopwatch.GetTimestamp() - Volatile.Read(ref sentAt[_callByLegPort[legPort]]);
-                var slot = Interlocked.Increment(ref _latencyCount) - 1;
-                if (slot < _latencies.Length)
-                {
-                    _latencies[slot] = latency;
-                }
-
                 if (Interlocked.Increment(ref _received) >= Volatile.Read(ref _target))
                 {
                     Volatile.Read(ref _reached).TrySetResult();

@@ -1,13 +1,14 @@
-using System.Diagnostics;
 using BenchmarkDotNet.Attributes;
+using Switch.Media;
 
 namespace Switch.Benchmarks.Media;
 
 /// <summary>
-/// RTP relay over real loopback sockets for <see cref="Calls"/> concurrent bridged G.711 calls.
+/// RTP relay over real loopback sockets for <see cref="Calls"/> concurrent bridged G.711 calls, in this process.
 /// <see cref="Burst"/>: one packet per call and direction at once, timed until all are delivered (per-packet
-/// cost; packets/s = 1 / mean). <see cref="PacedSecond"/>: a second of real-time traffic, 50 packets/s per call
-/// and direction (1,000 calls = 100,000 packets/s) spread over each 20 ms, reporting delivery, latency percentiles and CPU used.
+/// cost; packets/s = 1 / mean); <see cref="Receive"/> picks the epoll media thread or one async loop per leg.
+/// Real-time load (paced, latency percentiles, loss, CPU of the relay alone) is <c>relay-load</c>
+/// (<see cref="RelayLoad"/>), which keeps the phones in another process.
 /// </summary>
 [MemoryDiagnoser]
 public class RelayThroughputBenchmarks
@@ -16,17 +17,19 @@ public class RelayThroughputBenchmarks
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(10);
     private RelayHarness _harness = null!;
     private long _expected;
-    private readonly List<string> _report = [];
 
     [Params(false, true)]
     public bool Transcode { get; set; }
+
+    [Params("epoll", "async")]
+    public string Receive { get; set; } = "epoll";
 
     public int Calls => CallCount;
 
     [GlobalSetup]
     public async Task Setup()
     {
-        _harness = new RelayHarness(CallCount, Transcode);
+        _harness = new RelayHarness(CallCount, Transcode, Receive == "async" ? MediaReceiveMode.Async : MediaReceiveMode.Epoll);
         _harness.SendRound();
         _expected = 2L * CallCount;
         await _harness.WhenReceived(_expected).WaitAsync(s_timeout);
@@ -51,48 +54,6 @@ public class RelayThroughputBenchmarks
         await done.WaitAsync(s_timeout);
     }
 
-    [Benchmark(OperationsPerInvoke = 100 * CallCount)]
-    public async Task PacedSecond()
-    {
-        var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
-        var start = Stopwatch.GetTimestamp();
-        var before = _harness.Received;
-        _harness.ResetLatencies();
-        // Real phones are not synchronised: spread each 20 ms round over ten 2 ms slices, catching up when late.
-        for (var slice = 0; slice < 500;)
-        {
-            var due = Math.Min(500, (int)(Stopwatch.GetElapsedTime(start).TotalMilliseconds / 2) + 1);
-            for (; slice < due; slice++)
-            {
-                _harness.SendSlice(slice % 10, 10);
-            }
-
-            await Task.Delay(1);
-        }
-
-        _expected = before + (100L * CallCount);
-        await Task.WhenAny(_harness.WhenReceived(_expected), Task.Delay(TimeSpan.FromSeconds(2)));
-        var delivered = _harness.Received - before;
-        _expected = _harness.Received;
-        var elapsed = Stopwatch.GetElapsedTime(start);
-        process.Refresh();
-        var cpu = process.TotalProcessorTime - cpuBefore;
-        var (p50, p99, max, samples) = _harness.Percentiles();
-        _report.Add(
-            $"calls={CallCount} transcode={Transcode}: delivered {delivered}/{100L * CallCount} in {elapsed.TotalSeconds:F2}s " +
-            $"({delivered / elapsed.TotalSeconds:F0} pkt/s), latency p50={p50:F0}us p99={p99:F0}us max={max:F0}us over {samples}, " +
-            $"process CPU {cpu.TotalSeconds / elapsed.TotalSeconds:F2} cores (switch + harness)");
-    }
-
     [GlobalCleanup]
-    public async Task Cleanup()
-    {
-        foreach (var line in _report)
-        {
-            Console.WriteLine("// RELAY " + line);
-        }
-
-        await _harness.DisposeAsync();
-    }
+    public async Task Cleanup() => await _harness.DisposeAsync();
 }

@@ -8,8 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace Switch.Media;
 
 /// <summary>
-/// The switch's media: options, the RTP port pool, the shared 20 ms clock and the legs. One per process
-/// (a singleton in Hosting).
+/// The switch's media: options, the RTP port pool, the shared 20 ms clock, the media threads and the legs. One per
+/// process (a singleton in Hosting). On Linux legs are received by a few dedicated epoll media threads
+/// (<see cref="EpollMediaLoop"/>, each leg on the least loaded); elsewhere, or with <see cref="MediaReceiveMode.Async"/>,
+/// each leg has its own async receive loop.
 /// </summary>
 internal sealed class MediaEngine : IAsyncDisposable
 {
@@ -18,10 +20,18 @@ internal sealed class MediaEngine : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly Meter _meter = new("Switch.Media");
     private readonly RtpPortPoolWarnings _bindWarnings;
+    private readonly EpollMediaLoop[] _loops;
     private int _disposed;
 
-    public MediaEngine(MediaOptions options, TimeProvider time, ILoggerFactory loggerFactory)
+    /// <param name="options">Addresses, ports and timings.</param>
+    /// <param name="time">The clock for latching, DTMF timeouts and the 20 ms media clock.</param>
+    /// <param name="loggerFactory">Loggers.</param>
+    /// <param name="receiveMode">How legs receive RTP.</param>
+    /// <param name="mediaThreads">Epoll media threads; 0 = <see cref="DefaultMediaThreads"/>.</param>
+    public MediaEngine(MediaOptions options, TimeProvider time, ILoggerFactory loggerFactory,
+        MediaReceiveMode receiveMode = MediaReceiveMode.Automatic, int mediaThreads = 0)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(mediaThreads);
         Options = options;
         Time = time;
         _loggerFactory = loggerFactory;
@@ -35,7 +45,14 @@ internal sealed class MediaEngine : IAsyncDisposable
         _meter.CreateObservableGauge("switch.media.rtp_ports.set_aside", () => Ports.SetAsideCount, description: "RTP/RTCP port pairs set aside after a failed bind");
         _meter.CreateObservableCounter("switch.media.rtp_ports.bind_failures", () => _bindWarnings.BindFailuresTotal, description: "RTP socket binds that failed");
         _meter.CreateObservableCounter("switch.media.rtp_ports.refused", () => _bindWarnings.RefusedTotal, description: "Media legs refused for want of an RTP port");
+        _loops = receiveMode == MediaReceiveMode.Async ? [] : StartLoops(mediaThreads == 0 ? DefaultMediaThreads : mediaThreads);
     }
+
+    /// <summary>Half the processors, 1 to 4: media threads handle ~100k packets/s each and leave the rest to SIP.</summary>
+    public static int DefaultMediaThreads => Math.Clamp(Environment.ProcessorCount / 2, 1, 4);
+
+    /// <summary>The epoll media threads (empty when legs use async receive loops).</summary>
+    internal IReadOnlyList<EpollMediaLoop> MediaLoops => _loops;
 
     public MediaOptions Options { get; }
 
@@ -107,7 +124,7 @@ internal sealed class MediaEngine : IAsyncDisposable
             {
                 leg = new MediaLeg(this, name, socket, pair, observer, _loggerFactory.CreateLogger<MediaLeg>());
                 _legs.TryAdd(leg, 0);
-                leg.Start();
+                leg.Start(LeastLoadedLoop());
             }
             catch (Exception e)
             {
@@ -151,7 +168,42 @@ internal sealed class MediaEngine : IAsyncDisposable
             await leg.DisposeAsync().ConfigureAwait(false);
         }
 
+        foreach (var loop in _loops)
+        {
+            await loop.DisposeAsync().ConfigureAwait(false);
+        }
+
         Clock.Dispose();
         _meter.Dispose();
+    }
+
+    private EpollMediaLoop[] StartLoops(int count)
+    {
+        var loops = new List<EpollMediaLoop>(count);
+        for (var i = 0; i < count && EpollMediaLoop.TryStart($"media-{i}", _logger, out var loop); i++)
+        {
+            loops.Add(loop);
+        }
+
+        if (loops.Count > 0)
+        {
+            MediaLog.EpollStarted(_logger, loops.Count);
+        }
+
+        return [.. loops];
+    }
+
+    private EpollMediaLoop? LeastLoadedLoop()
+    {
+        EpollMediaLoop? best = null;
+        foreach (var loop in _loops)
+        {
+            if (best is null || loop.LegCount < best.LegCount)
+            {
+                best = loop;
+            }
+        }
+
+        return best;
     }
 }

@@ -52,6 +52,38 @@ internal sealed partial class MediaLeg
         }
     }
 
+    /// <summary>Registration of this leg in its <see cref="EpollMediaLoop"/> (slot and generation); set by the loop.</summary>
+    internal ulong PollToken { get; set; }
+
+    /// <summary>
+    /// Called by the leg's media thread when its (non-blocking) socket is readable: reads one datagram and
+    /// handles it. False when nothing was read (spurious wake-up, ICMP error, socket closed).
+    /// </summary>
+    internal bool OnReadable(byte[] buffer, SocketAddress from)
+    {
+        int length;
+        try
+        {
+            length = _socket.ReceiveFrom(buffer, SocketFlags.None, from);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            return false;
+        }
+
+        try
+        {
+            OnDatagram(buffer.AsSpan(0, length), from);
+        }
+        catch (Exception e)
+        {
+            Interlocked.Increment(ref _dropped);
+            MediaLog.PacketFailed(_logger, Name, e);
+        }
+
+        return true;
+    }
+
     /// <summary>One datagram from the socket: validate, latch, count, detect DTMF, record, relay.</summary>
     internal void OnDatagram(ReadOnlySpan<byte> datagram, SocketAddress from)
     {

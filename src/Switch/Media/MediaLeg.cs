@@ -27,6 +27,7 @@ internal sealed partial class MediaLeg : IMediaClockListener, IAsyncDisposable
     private readonly long _relatchTicks;
     private readonly long _dtmfQuietTicks;
     private Task _receiveLoop = Task.CompletedTask;
+    private EpollMediaLoop? _loop;
     private MediaLegSettings? _settings;
     private SocketAddress? _latched;
     private IPEndPoint? _latchedEndPoint;
@@ -142,6 +143,11 @@ internal sealed partial class MediaLeg : IMediaClockListener, IAsyncDisposable
         Bridge?.Disconnect();
         StopClockedWork();
         await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_loop is { } loop)
+        {
+            await loop.RemoveAsync(this, _socket).ConfigureAwait(false);
+        }
+
         _socket.Dispose();
         try
         {
@@ -155,7 +161,20 @@ internal sealed partial class MediaLeg : IMediaClockListener, IAsyncDisposable
         _engine.Release(this);
     }
 
-    internal void Start() => _receiveLoop = ReceiveLoopAsync();
+    /// <summary>The media thread that receives this leg's RTP; null when it has its own async receive loop.</summary>
+    internal EpollMediaLoop? Loop => _loop;
+
+    /// <summary>Starts receiving: on <paramref name="loop"/>'s media thread when given and accepted, else asynchronously.</summary>
+    internal void Start(EpollMediaLoop? loop)
+    {
+        if (loop is not null && loop.TryAdd(this, _socket))
+        {
+            _loop = loop;
+            return;
+        }
+
+        _receiveLoop = ReceiveLoopAsync();
+    }
 
     /// <summary>
     /// The echo application: relays what the far end sends straight back to it (leaving any bridge), until

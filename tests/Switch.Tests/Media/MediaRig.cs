@@ -10,14 +10,17 @@ internal sealed class MediaRig : IAsyncDisposable
     private readonly List<MediaLeg> _legs = [];
     private readonly List<UdpPhone> _phones = [];
 
-    public MediaRig(TimeProvider? time = null, int pairs = 100, MediaOptions? options = null)
+    public MediaRig(TimeProvider? time = null, int pairs = 100, MediaOptions? options = null,
+        MediaReceiveMode receiveMode = MediaReceiveMode.Automatic, int mediaThreads = 0, IPAddress? bind = null)
     {
         Time = time ?? TimeProvider.System;
         var from = 20000 + (2 * Random.Shared.Next(0, 19000));
         Engine = new MediaEngine(
-            (options ?? new MediaOptions()) with { BindAddress = IPAddress.Loopback, Ports = new RtpPortRange(from, from + (2 * pairs) - 1) },
+            (options ?? new MediaOptions()) with { BindAddress = bind ?? IPAddress.Loopback, Ports = new RtpPortRange(from, from + (2 * pairs) - 1) },
             Time,
-            NullLoggerFactory.Instance);
+            NullLoggerFactory.Instance,
+            receiveMode,
+            mediaThreads);
     }
 
     public TimeProvider Time { get; }
@@ -33,9 +36,9 @@ internal sealed class MediaRig : IAsyncDisposable
         return leg;
     }
 
-    public UdpPhone Phone(uint ssrc = 0x11112222)
+    public UdpPhone Phone(uint ssrc = 0x11112222, IPAddress? address = null)
     {
-        var phone = new UdpPhone { Ssrc = ssrc };
+        var phone = new UdpPhone(address ?? IPAddress.Loopback) { Ssrc = ssrc };
         _phones.Add(phone);
         return phone;
     }

@@ -8,13 +8,19 @@ namespace Switch.Tests.Media;
 internal sealed class UdpPhone : IDisposable
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(2);
-    private readonly Socket _socket = new(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
+    private readonly Socket _socket;
     private ushort _sequence = 1000;
     private uint _timestamp = 8000;
 
     public UdpPhone()
+        : this(IPAddress.Loopback)
     {
-        _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+    }
+
+    public UdpPhone(IPAddress address)
+    {
+        _socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
+        _socket.Bind(new IPEndPoint(address, 0));
         EndPoint = (IPEndPoint)_socket.LocalEndPoint!;
     }
 
@@ -72,7 +78,7 @@ internal sealed class UdpPhone : IDisposable
     {
         var buffer = new byte[2048];
         using var timeout = new CancellationTokenSource(s_timeout);
-        var result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(IPAddress.Any, 0), timeout.Token);
+        var result = await _socket.ReceiveFromAsync(buffer, SocketFlags.None, new IPEndPoint(EndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? IPAddress.IPv6Any : IPAddress.Any, 0), timeout.Token);
         var datagram = buffer.AsSpan(0, result.ReceivedBytes);
         Assert.True(RtpHeader.TryParse(datagram, out var header, out var error), error.ToString());
         return (header, header.Payload(datagram).ToArray(), (IPEndPoint)result.RemoteEndPoint);
