@@ -305,28 +305,41 @@ public static class EslEventSerializer
         scratch.ResetWrittenCount();
         Write(evt, format, scratch);
         var body = scratch.WrittenSpan;
-        var contentType = format switch
-        {
-            EslEventFormat.Json => "\nContent-Type: text/event-json\n\n"u8,
-            EslEventFormat.Xml => "\nContent-Type: text/event-xml\n\n"u8,
-            _ => "\nContent-Type: text/event-plain\n\n"u8,
-        };
-        var prefix = "Content-Length: "u8;
-        var digits = EslBytes.DigitCount(body.Length);
-        var frame = GC.AllocateUninitializedArray<byte>(prefix.Length + digits + contentType.Length + body.Length);
-        var span = frame.AsSpan();
-        prefix.CopyTo(span);
-        span = span[prefix.Length..];
-        System.Buffers.Text.Utf8Formatter.TryFormat(body.Length, span, out var written);
-        span = span[written..];
-        contentType.CopyTo(span);
-        span = span[contentType.Length..];
-        body.CopyTo(span);
+        Span<byte> prefix = stackalloc byte[MaxFramePrefix];
+        var start = WriteFramePrefix(prefix, body.Length, format);
+        var frame = GC.AllocateUninitializedArray<byte>(MaxFramePrefix - start + body.Length);
+        prefix[start..].CopyTo(frame);
+        body.CopyTo(frame.AsSpan(MaxFramePrefix - start));
         if (scratch.Capacity > 1024 * 1024)
         {
             t_scratch = null;
         }
 
         return frame;
+    }
+
+    /// <summary>Longest frame prefix: <c>Content-Length: </c>, ten digits, <c>\nContent-Type: text/event-plain\n\n</c>.</summary>
+    internal const int MaxFramePrefix = 64;
+
+    /// <summary>
+    /// Writes <c>Content-Length: N\nContent-Type: text/event-…\n\n</c> so that it ends exactly at the end of
+    /// <paramref name="room"/> (at least <see cref="MaxFramePrefix"/> bytes), where the body follows; returns where it starts.
+    /// </summary>
+    internal static int WriteFramePrefix(Span<byte> room, int bodyLength, EslEventFormat format)
+    {
+        var contentType = format switch
+        {
+            EslEventFormat.Json => "\nContent-Type: text/event-json\n\n"u8,
+            EslEventFormat.Xml => "\nContent-Type: text/event-xml\n\n"u8,
+            _ => "\nContent-Type: text/event-plain\n\n"u8,
+        };
+        var digits = EslBytes.DigitCount(bodyLength);
+        var start = room.Length - contentType.Length - digits - "Content-Length: "u8.Length;
+        var span = room[start..];
+        "Content-Length: "u8.CopyTo(span);
+        span = span["Content-Length: "u8.Length..];
+        System.Buffers.Text.Utf8Formatter.TryFormat(bodyLength, span, out var written);
+        contentType.CopyTo(span[written..]);
+        return start;
     }
 }
