@@ -12,9 +12,9 @@ internal sealed class EslEventHub
     private readonly EslJournal _journal;
     private EslConnection[] _connections = [];
 
-    public EslEventHub(int journalCapacity)
+    public EslEventHub(int journalCapacity, long journalBytes)
     {
-        _journal = new EslJournal(journalCapacity);
+        _journal = new EslJournal(journalCapacity, journalBytes);
     }
 
     public int ConnectionCount => Volatile.Read(ref _connections).Length;
