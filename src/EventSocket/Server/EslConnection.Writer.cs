@@ -26,6 +26,7 @@ internal sealed partial class EslConnection
                 {
                     if (_abortFrame is { } abort)
                     {
+                        (item.Payload as EslDelivery)?.Release();
                         EslBytes.Write(buffer, abort);
                         open = false;
                         break;
