@@ -49,6 +49,9 @@ internal sealed class EslDelivery
     /// <summary>Counts one more queued delivery; only while the publisher still holds its own reference.</summary>
     public void AddDelivery() => Interlocked.Increment(ref _references);
 
+    /// <summary>Frames currently built into pooled arrays, all deliveries together.</summary>
+    internal static int PooledFramesInFlight => Volatile.Read(ref s_pooledFrames);
+
     /// <summary>True while the frame is built and not yet given up by the last reference.</summary>
     internal bool HoldsFrame => Volatile.Read(ref _array) is not null;
 
