@@ -4,13 +4,18 @@ using Switch.EventSocket;
 
 namespace Switch.Benchmarks.EventSocket;
 
-/// <summary>Cost of serializing one ~1 KB channel event (a fresh event each time, so nothing is cached).</summary>
+/// <summary>
+/// Cost of serializing one ~1 KB channel event (a fresh event each time, so nothing is cached), of parsing one,
+/// and of keeping one in the resume journal.
+/// </summary>
 [MemoryDiagnoser]
 public class EslSerializationBenchmarks
 {
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
     private IReadOnlyList<KeyValuePair<string, string>> _headers = [];
     private byte[] _plainFrame = [];
+    private EslJournal _journal = null!;
+    private EslEvent _event = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -18,6 +23,8 @@ public class EslSerializationBenchmarks
         var evt = BenchEvents.ChannelState(1);
         _headers = evt.Headers;
         _plainFrame = evt.GetFrame(EslEventFormat.Plain).ToArray();
+        _journal = new EslJournal(10_000);
+        _event = evt;
     }
 
     [Benchmark(Baseline = true)]
@@ -35,6 +42,14 @@ public class EslSerializationBenchmarks
         _buffer.ResetWrittenCount();
         EslEventSerializer.WritePlain(new EslEvent(_headers), _buffer);
         return _buffer.WrittenCount;
+    }
+
+    /// <summary>Keeping one event for <c>event resume</c> (the default journal: 10,000 events, 32 MiB).</summary>
+    [Benchmark]
+    public int JournalAdd()
+    {
+        _journal.Add(_event);
+        return _journal.Count;
     }
 
     [Benchmark]

@@ -47,6 +47,13 @@ internal static class EslBytes
         Utf8.GetBytes(text, writer);
     }
 
+    /// <summary>Transcodes into <paramref name="dest"/> (room for 3 bytes per char); lone surrogates become U+FFFD.</summary>
+    public static int GetUtf8(ReadOnlySpan<char> text, Span<byte> dest)
+    {
+        System.Text.Unicode.Utf8.FromUtf16(text, dest, out _, out var written, replaceInvalidSequences: true);
+        return written;
+    }
+
     public static void WriteNumber(IBufferWriter<byte> writer, long value)
     {
         var span = writer.GetSpan(20);

@@ -11,6 +11,7 @@ namespace Switch.EventSocket;
 public sealed class EslEvent
 {
     private static readonly Lock[] s_buildLocks = CreateLocks();
+    private readonly KeyValuePair<string, string>[]? _headerArray;
     private byte[]? _plainFrame;
     private byte[]? _jsonFrame;
     private byte[]? _xmlFrame;
@@ -23,10 +24,20 @@ public sealed class EslEvent
         ArgumentNullException.ThrowIfNull(headers);
         Headers = headers;
         Body = body;
+        _headerArray = headers switch
+        {
+            KeyValuePair<string, string>[] array => array,
+            List<KeyValuePair<string, string>> => null,
+            _ => [.. headers],
+        };
     }
 
     /// <summary>Headers in order; a name may appear more than once.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
+
+    /// <summary>The headers as a span (no interface call per header on the serialization hot path).</summary>
+    internal ReadOnlySpan<KeyValuePair<string, string>> HeaderSpan =>
+        _headerArray ?? System.Runtime.InteropServices.CollectionsMarshal.AsSpan((List<KeyValuePair<string, string>>)Headers);
 
     /// <summary>The event body (BACKGROUND_JOB output, sendevent body, ...), or null.</summary>
     public string? Body { get; }
@@ -81,10 +92,8 @@ public sealed class EslEvent
     /// <summary>Value of the first header named <paramref name="name"/> (case-insensitive, as FS), or null.</summary>
     public string? GetHeader(string name)
     {
-        var headers = Headers;
-        for (var i = 0; i < headers.Count; i++)
+        foreach (var h in HeaderSpan)
         {
-            var h = headers[i];
             if (string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase))
             {
                 return h.Value;

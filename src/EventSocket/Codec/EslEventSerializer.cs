@@ -10,6 +10,12 @@ public static class EslEventSerializer
 {
     private const string ArrayPrefix = "ARRAY::";
 
+    /// <summary>Headers longer than this (name + value chars) are written through the chunked writer paths.</summary>
+    private const int LongHeader = 1024;
+
+    /// <summary>How much output space is asked for at a time, so that one span holds many headers.</summary>
+    private const int SpanHint = 4096;
+
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_scratch;
 
@@ -45,7 +51,8 @@ public static class EslEventSerializer
     public static void WritePlain(EslEvent evt, IBufferWriter<byte> writer)
     {
         ArgumentNullException.ThrowIfNull(evt);
-        WritePlainHeaders(evt.Headers, writer);
+        ArgumentNullException.ThrowIfNull(writer);
+        WritePlainHeaders(evt.HeaderSpan, writer);
         var body = evt.Body;
         if (string.IsNullOrEmpty(body))
         {
@@ -64,35 +71,55 @@ public static class EslEventSerializer
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(writer);
-        for (var i = 0; i < headers.Count; i++)
+        WritePlainHeaders(headers is KeyValuePair<string, string>[] array ? array : [.. headers], writer);
+    }
+
+    /// <summary>
+    /// The header lines, written straight into spans of <paramref name="writer"/>: one <c>GetSpan</c> for many
+    /// headers, each line (name, <c>": "</c>, encoded value, LF) written in place.
+    /// </summary>
+    private static void WritePlainHeaders(ReadOnlySpan<KeyValuePair<string, string>> headers, IBufferWriter<byte> writer)
+    {
+        var span = Span<byte>.Empty;
+        var o = 0;
+        foreach (var h in headers)
         {
-            var h = headers[i];
-            if (string.IsNullOrEmpty(h.Value))
+            var value = h.Value;
+            if (string.IsNullOrEmpty(value))
             {
                 continue;
             }
 
             var name = h.Key;
-            var value = h.Value;
-            if (name.Length + value.Length <= 1024)
+            if (name.Length + value.Length > LongHeader)
             {
-                // One span for the whole line: name (UTF-8), ": ", encoded value, LF.
-                var span = writer.GetSpan((name.Length * 3) + 3 + (value.Length * EslUrlEncoding.MaxBytesPerChar));
-                var o = EslBytes.Utf8.GetBytes(name, span);
-                span[o] = (byte)':';
-                span[o + 1] = (byte)' ';
-                o += 2;
-                o += EslUrlEncoding.Encode(value, span[o..]);
-                span[o++] = (byte)'\n';
                 writer.Advance(o);
+                span = Span<byte>.Empty;
+                o = 0;
+                EslBytes.WriteUtf8(writer, name);
+                EslBytes.Write(writer, ": "u8);
+                EslUrlEncoding.Encode(value, writer);
+                EslBytes.Write(writer, (byte)'\n');
                 continue;
             }
 
-            EslBytes.WriteUtf8(writer, name);
-            EslBytes.Write(writer, ": "u8);
-            EslUrlEncoding.Encode(value, writer);
-            EslBytes.Write(writer, (byte)'\n');
+            var need = (name.Length * 3) + 3 + (value.Length * EslUrlEncoding.MaxBytesPerChar);
+            if (span.Length - o < need)
+            {
+                writer.Advance(o);
+                span = writer.GetSpan(Math.Max(need, SpanHint));
+                o = 0;
+            }
+
+            o += EslBytes.GetUtf8(name, span[o..]);
+            span[o] = (byte)':';
+            span[o + 1] = (byte)' ';
+            o += 2;
+            o += EslUrlEncoding.Encode(value, span[o..]);
+            span[o++] = (byte)'\n';
         }
+
+        writer.Advance(o);
     }
 
     /// <summary>
@@ -103,35 +130,7 @@ public static class EslEventSerializer
     {
         ArgumentNullException.ThrowIfNull(evt);
         ArgumentNullException.ThrowIfNull(writer);
-        EslBytes.Write(writer, (byte)'{');
-        var first = true;
-        var headers = evt.Headers;
-        for (var i = 0; i < headers.Count; i++)
-        {
-            var h = headers[i];
-            if (string.IsNullOrEmpty(h.Value))
-            {
-                continue;
-            }
-
-            if (!first)
-            {
-                EslBytes.Write(writer, (byte)',');
-            }
-
-            first = false;
-            EslJson.WriteString(writer, h.Key);
-            EslBytes.Write(writer, (byte)':');
-            if (h.Value.StartsWith(ArrayPrefix, StringComparison.Ordinal))
-            {
-                WriteJsonArray(writer, h.Value.AsSpan(ArrayPrefix.Length));
-            }
-            else
-            {
-                EslJson.WriteString(writer, h.Value);
-            }
-        }
-
+        var first = WriteJsonHeaders(evt.HeaderSpan, writer);
         if (evt.Body is { } body)
         {
             EslBytes.Write(writer, first ? "\"Content-Length\":\""u8 : ",\"Content-Length\":\""u8);
@@ -141,6 +140,72 @@ public static class EslEventSerializer
         }
 
         EslBytes.Write(writer, (byte)'}');
+    }
+
+    /// <summary>The opening brace and the <c>"name":value</c> members, in place like the plain lines; true when none was written.</summary>
+    private static bool WriteJsonHeaders(ReadOnlySpan<KeyValuePair<string, string>> headers, IBufferWriter<byte> writer)
+    {
+        var span = writer.GetSpan(SpanHint);
+        span[0] = (byte)'{';
+        var o = 1;
+        var first = true;
+        foreach (var h in headers)
+        {
+            var value = h.Value;
+            if (string.IsNullOrEmpty(value))
+            {
+                continue;
+            }
+
+            var name = h.Key;
+            var isArray = value.StartsWith(ArrayPrefix, StringComparison.Ordinal);
+            if (isArray || name.Length + value.Length > LongHeader)
+            {
+                writer.Advance(o);
+                span = Span<byte>.Empty;
+                o = 0;
+                if (!first)
+                {
+                    EslBytes.Write(writer, (byte)',');
+                }
+
+                first = false;
+                EslJson.WriteString(writer, name);
+                EslBytes.Write(writer, (byte)':');
+                if (isArray)
+                {
+                    WriteJsonArray(writer, value.AsSpan(ArrayPrefix.Length));
+                }
+                else
+                {
+                    EslJson.WriteString(writer, value);
+                }
+
+                continue;
+            }
+
+            // ',' + quoted name + ':' + quoted value, each char at most 6 bytes (\u00XX).
+            var need = 6 + ((name.Length + value.Length) * EslJson.MaxBytesPerChar);
+            if (span.Length - o < need)
+            {
+                writer.Advance(o);
+                span = writer.GetSpan(Math.Max(need, SpanHint));
+                o = 0;
+            }
+
+            if (!first)
+            {
+                span[o++] = (byte)',';
+            }
+
+            first = false;
+            o += EslJson.WriteString(name, span[o..]);
+            span[o++] = (byte)':';
+            o += EslJson.WriteString(value, span[o..]);
+        }
+
+        writer.Advance(o);
+        return first;
     }
 
     private static void WriteJsonArray(IBufferWriter<byte> writer, ReadOnlySpan<char> items)
@@ -179,10 +244,8 @@ public static class EslEventSerializer
         ArgumentNullException.ThrowIfNull(evt);
         ArgumentNullException.ThrowIfNull(writer);
         EslBytes.Write(writer, "<event>\n  <headers>\n"u8);
-        var headers = evt.Headers;
-        for (var i = 0; i < headers.Count; i++)
+        foreach (var h in evt.HeaderSpan)
         {
-            var h = headers[i];
             if (string.IsNullOrEmpty(h.Value))
             {
                 continue;
@@ -242,28 +305,41 @@ public static class EslEventSerializer
         scratch.ResetWrittenCount();
         Write(evt, format, scratch);
         var body = scratch.WrittenSpan;
-        var contentType = format switch
-        {
-            EslEventFormat.Json => "\nContent-Type: text/event-json\n\n"u8,
-            EslEventFormat.Xml => "\nContent-Type: text/event-xml\n\n"u8,
-            _ => "\nContent-Type: text/event-plain\n\n"u8,
-        };
-        var prefix = "Content-Length: "u8;
-        var digits = EslBytes.DigitCount(body.Length);
-        var frame = GC.AllocateUninitializedArray<byte>(prefix.Length + digits + contentType.Length + body.Length);
-        var span = frame.AsSpan();
-        prefix.CopyTo(span);
-        span = span[prefix.Length..];
-        System.Buffers.Text.Utf8Formatter.TryFormat(body.Length, span, out var written);
-        span = span[written..];
-        contentType.CopyTo(span);
-        span = span[contentType.Length..];
-        body.CopyTo(span);
+        Span<byte> prefix = stackalloc byte[MaxFramePrefix];
+        var start = WriteFramePrefix(prefix, body.Length, format);
+        var frame = GC.AllocateUninitializedArray<byte>(MaxFramePrefix - start + body.Length);
+        prefix[start..].CopyTo(frame);
+        body.CopyTo(frame.AsSpan(MaxFramePrefix - start));
         if (scratch.Capacity > 1024 * 1024)
         {
             t_scratch = null;
         }
 
         return frame;
+    }
+
+    /// <summary>Longest frame prefix: <c>Content-Length: </c>, ten digits, <c>\nContent-Type: text/event-plain\n\n</c>.</summary>
+    internal const int MaxFramePrefix = 64;
+
+    /// <summary>
+    /// Writes <c>Content-Length: N\nContent-Type: text/event-…\n\n</c> so that it ends exactly at the end of
+    /// <paramref name="room"/> (at least <see cref="MaxFramePrefix"/> bytes), where the body follows; returns where it starts.
+    /// </summary>
+    internal static int WriteFramePrefix(Span<byte> room, int bodyLength, EslEventFormat format)
+    {
+        var contentType = format switch
+        {
+            EslEventFormat.Json => "\nContent-Type: text/event-json\n\n"u8,
+            EslEventFormat.Xml => "\nContent-Type: text/event-xml\n\n"u8,
+            _ => "\nContent-Type: text/event-plain\n\n"u8,
+        };
+        var digits = EslBytes.DigitCount(bodyLength);
+        var start = room.Length - contentType.Length - digits - "Content-Length: "u8.Length;
+        var span = room[start..];
+        "Content-Length: "u8.CopyTo(span);
+        span = span["Content-Length: "u8.Length..];
+        System.Buffers.Text.Utf8Formatter.TryFormat(bodyLength, span, out var written);
+        contentType.CopyTo(span[written..]);
+        return start;
     }
 }

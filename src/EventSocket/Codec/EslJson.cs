@@ -5,6 +5,9 @@ namespace Switch.EventSocket;
 /// <summary>JSON string writing with cJSON's escaping: <c>" \ \b \f \n \r \t</c>, other controls as <c>\u00xx</c>, the rest raw UTF-8.</summary>
 internal static class EslJson
 {
+    /// <summary>Upper bound of output bytes per UTF-16 char (<c>\u00XX</c>).</summary>
+    internal const int MaxBytesPerChar = 6;
+
     private static ReadOnlySpan<byte> Hex => "0123456789abcdef"u8;
 
     private static readonly SearchValues<char> s_special = SearchValues.Create(BuildSpecial());
@@ -69,7 +72,7 @@ internal static class EslJson
     private static int IndexOfSpecial(ReadOnlySpan<char> value) => value.IndexOfAny(s_special);
 
     /// <summary>Writes the quoted, escaped string into <paramref name="dest"/> (at least 6 bytes per char + 2).</summary>
-    private static int WriteString(ReadOnlySpan<char> value, Span<byte> dest)
+    internal static int WriteString(ReadOnlySpan<char> value, Span<byte> dest)
     {
         var o = 0;
         dest[o++] = (byte)'"';
@@ -79,7 +82,7 @@ internal static class EslJson
             var run = i < 0 ? value : value[..i];
             if (!run.IsEmpty)
             {
-                o += EslBytes.Utf8.GetBytes(run, dest[o..]);
+                o += EslBytes.GetUtf8(run, dest[o..]);
             }
 
             if (i < 0)

@@ -97,55 +97,69 @@ public static class EslUrlEncoding
 
     /// <summary>
     /// Encodes into <paramref name="dest"/>, which must hold <see cref="MaxBytesPerChar"/> bytes per char.
-    /// Runs of characters that need no encoding are narrowed with a vectorized copy.
+    /// A value without any character to encode (most: numbers, uuids, names) is narrowed in one vectorized copy;
+    /// otherwise the safe prefix is narrowed and the rest goes through one table-driven loop (values such as dates
+    /// and SIP URIs alternate short runs with encoded characters, where per-run vector calls cost more than they save).
     /// </summary>
     internal static int Encode(ReadOnlySpan<char> chars, Span<byte> dest)
     {
-        var o = 0;
-        var i = 0;
-        Span<byte> utf8 = stackalloc byte[4];
-        while (i < chars.Length)
+        var first = chars.IndexOfAnyExcept(s_safe);
+        if (first < 0)
         {
-            var rest = chars[i..];
-            var run = rest.IndexOfAnyExcept(s_safe);
-            if (run < 0)
-            {
-                run = rest.Length;
-            }
+            Ascii.FromUtf16(chars, dest, out var all);
+            return all;
+        }
 
-            if (run > 0)
-            {
-                System.Text.Ascii.FromUtf16(rest[..run], dest[o..], out var narrowed);
-                o += narrowed;
-                i += run;
-                continue;
-            }
-
-            var c = rest[0];
+        Ascii.FromUtf16(chars[..first], dest, out var o);
+        var mustEncode = s_mustEncode;
+        for (var i = first; i < chars.Length; i++)
+        {
+            var c = chars[i];
             if (c < 0x80)
             {
-                dest[o] = (byte)'%';
-                dest[o + 1] = Hex[c >> 4];
-                dest[o + 2] = Hex[c & 0xF];
-                o += 3;
-                i++;
+                if (!mustEncode[c])
+                {
+                    dest[o++] = (byte)c;
+                    continue;
+                }
+
+                o = Percent(dest, o, c);
                 continue;
             }
 
-            Rune.DecodeFromUtf16(rest, out var rune, out var consumed);
-            i += consumed;
-            var n = rune.EncodeToUtf8(utf8);
-            for (var k = 0; k < n; k++)
+            Rune.DecodeFromUtf16(chars[i..], out var rune, out var consumed);
+            i += consumed - 1;
+            var v = rune.Value;
+            if (v < 0x800)
             {
-                var b = utf8[k];
-                dest[o] = (byte)'%';
-                dest[o + 1] = Hex[b >> 4];
-                dest[o + 2] = Hex[b & 0xF];
-                o += 3;
+                o = Percent(dest, o, 0xC0 | (v >> 6));
+                o = Percent(dest, o, 0x80 | (v & 0x3F));
+            }
+            else if (v < 0x10000)
+            {
+                o = Percent(dest, o, 0xE0 | (v >> 12));
+                o = Percent(dest, o, 0x80 | ((v >> 6) & 0x3F));
+                o = Percent(dest, o, 0x80 | (v & 0x3F));
+            }
+            else
+            {
+                o = Percent(dest, o, 0xF0 | (v >> 18));
+                o = Percent(dest, o, 0x80 | ((v >> 12) & 0x3F));
+                o = Percent(dest, o, 0x80 | ((v >> 6) & 0x3F));
+                o = Percent(dest, o, 0x80 | (v & 0x3F));
             }
         }
 
         return o;
+    }
+
+    private static int Percent(Span<byte> dest, int o, int b)
+    {
+        var hex = Hex;
+        dest[o] = (byte)'%';
+        dest[o + 1] = hex[b >> 4];
+        dest[o + 2] = hex[b & 0xF];
+        return o + 3;
     }
 
     /// <summary>Decodes <c>%XX</c> sequences (as UTF-8 bytes); other characters are kept.</summary>

@@ -4,45 +4,53 @@ namespace Switch.EventSocket;
 
 internal sealed partial class EslConnection
 {
-    private const int FlushThreshold = 64 * 1024;
+    /// <summary>A batch is sent once it holds this much (a loopback TCP segment is at most 64 KiB).</summary>
+    private const int SendThreshold = 48 * 1024;
 
     /// <summary>
-    /// Drains the queue into the socket, batching frames and flushing when the queue is momentarily empty or
-    /// 64 KiB are pending. Ends after a Close item, when the queue completes, on an abort, or on a socket error;
-    /// in every case it stops the reader too.
+    /// Drains the queue into the socket: every frame queued at the moment is appended to one pooled buffer
+    /// (<see cref="EslSendBuffer"/>), which goes out in one socket write when the queue is momentarily empty or
+    /// <see cref="SendThreshold"/> bytes are gathered. Ends after a Close item, when the queue completes, on an abort,
+    /// or on a socket error; in every case it stops the reader too.
     /// </summary>
     private async Task WriterLoopAsync()
     {
         var reader = _queue.Reader;
+        var buffer = new EslSendBuffer();
         try
         {
             while (await reader.WaitToReadAsync(_writeAbort.Token).ConfigureAwait(false))
             {
-                while (reader.TryRead(out var item))
+                var open = true;
+                while (open && reader.TryRead(out var item))
                 {
                     if (_abortFrame is { } abort)
                     {
-                        EslBytes.Write(_output, abort);
-                        await _output.FlushAsync(_writeAbort.Token).ConfigureAwait(false);
-                        return;
+                        (item.Payload as EslDelivery)?.Release();
+                        EslBytes.Write(buffer, abort);
+                        open = false;
+                        break;
                     }
 
-                    if (!WriteItem(item))
+                    open = WriteItem(buffer, item);
+                    if (buffer.Written >= SendThreshold)
                     {
-                        await _output.FlushAsync(_writeAbort.Token).ConfigureAwait(false);
-                        return;
-                    }
-
-                    if (_output.UnflushedBytes >= FlushThreshold && !await FlushAsync().ConfigureAwait(false))
-                    {
-                        return;
+                        await SendAsync(buffer).ConfigureAwait(false);
                     }
                 }
 
-                if (!await FlushAsync().ConfigureAwait(false))
+                if (buffer.Written > 0)
+                {
+                    await SendAsync(buffer).ConfigureAwait(false);
+                }
+
+                if (!open)
                 {
                     return;
                 }
+
+                // Nothing queued: an idle connection holds no buffer.
+                buffer.Release();
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or IOException or SocketException or ObjectDisposedException or InvalidOperationException)
@@ -51,66 +59,93 @@ internal sealed partial class EslConnection
         }
         finally
         {
+            buffer.Release();
             _closed = true;
             _queue.Writer.TryComplete();
             TryCancel(_closing);
+            while (reader.TryRead(out var unsent))
+            {
+                (unsent.Payload as EslDelivery)?.Release();
+            }
         }
     }
 
-    private async ValueTask<bool> FlushAsync()
+    /// <summary>One socket write of everything gathered (the socket completes partial sends itself).</summary>
+    private async ValueTask SendAsync(EslSendBuffer buffer)
     {
-        var result = await _output.FlushAsync(_writeAbort.Token).ConfigureAwait(false);
-        return !result.IsCanceled && !result.IsCompleted;
+        await _socket.SendAsync(buffer.WrittenMemory, SocketFlags.None, _writeAbort.Token).ConfigureAwait(false);
+        buffer.Clear();
     }
 
     /// <summary>Writes one item; false when the connection must close after it.</summary>
-    private bool WriteItem(in EslOutItem item)
+    private bool WriteItem(EslSendBuffer output, in EslOutItem item)
     {
         switch (item.Kind)
         {
             case EslOutKind.Event:
                 Interlocked.Decrement(ref _queued);
-                if (item.Epoch == _epoch)
-                {
-                    EslFrameWriter.WriteEvent(_output, (EslEvent)item.Payload!, _subscription.Format);
-                    _ctx.Metrics.EventsDelivered.Add(1);
-                }
-
+                WriteEvent(output, item);
                 return true;
             case EslOutKind.Log:
                 Interlocked.Decrement(ref _queued);
                 var line = (EslLogLine)item.Payload!;
                 if (line.Level <= _logLevel)
                 {
-                    EslFrameWriter.WriteLogData(_output, line);
+                    EslFrameWriter.WriteLogData(output, line);
                 }
 
                 return true;
             case EslOutKind.Reply:
-                EslBytes.Write(_output, (byte[])item.Payload!);
+                EslBytes.Write(output, (byte[])item.Payload!);
                 _replyCredits.Release();
                 return true;
             case EslOutKind.Close:
-                EslBytes.Write(_output, (byte[])item.Payload!);
+                EslBytes.Write(output, (byte[])item.Payload!);
                 return false;
             case EslOutKind.SessionEnded:
-                return OnSessionEnded(item.Payload as string);
+                return OnSessionEnded(output, item.Payload as string);
             case EslOutKind.LingerExpired:
-                EslFrameWriter.WriteSessionDisconnectNotice(_output, _boundUuid ?? string.Empty);
+                EslFrameWriter.WriteSessionDisconnectNotice(output, _boundUuid ?? string.Empty);
                 return false;
             default:
                 return true;
         }
     }
 
+    /// <summary>
+    /// Writes a queued event unless <c>noevents</c>/<c>event resume</c> discarded it (older epoch): the shared frame of a
+    /// published event, or a frame of the event's own cache for a replayed one (and when the connection's format
+    /// changed since the event was queued: like FS, the format in force when it is written counts).
+    /// </summary>
+    private void WriteEvent(EslSendBuffer output, in EslOutItem item)
+    {
+        var delivery = item.Payload as EslDelivery;
+        if (item.Epoch == _epoch)
+        {
+            var format = _subscription.Format;
+            if (delivery is not null && delivery.Format == format)
+            {
+                EslBytes.Write(output, delivery.Frame);
+            }
+            else
+            {
+                EslFrameWriter.WriteEvent(output, delivery?.Event ?? (EslEvent)item.Payload!, format);
+            }
+
+            _ctx.Metrics.EventsDelivered.Add(1);
+        }
+
+        delivery?.Release();
+    }
+
     /// <summary>The bound channel is gone: linger notice and keep streaming, or the session notice and close.</summary>
-    private bool OnSessionEnded(string? channelName)
+    private bool OnSessionEnded(EslSendBuffer output, string? channelName)
     {
         var uuid = _boundUuid ?? string.Empty;
         var linger = _lingerSeconds;
         if (linger == NoLinger)
         {
-            EslFrameWriter.WriteSessionDisconnectNotice(_output, uuid);
+            EslFrameWriter.WriteSessionDisconnectNotice(output, uuid);
             return false;
         }
 
@@ -119,7 +154,7 @@ internal sealed partial class EslConnection
             return true;
         }
 
-        EslFrameWriter.WriteLingerNotice(_output, uuid, channelName ?? string.Empty, linger);
+        EslFrameWriter.WriteLingerNotice(output, uuid, channelName ?? string.Empty, linger);
         if (linger >= 0)
         {
             _lingerTimer = _ctx.Time.CreateTimer(

@@ -24,7 +24,6 @@ internal sealed partial class EslConnection
     private readonly Socket _socket;
     private readonly NetworkStream _stream;
     private readonly PipeReader _input;
-    private readonly PipeWriter _output;
     private readonly Channel<EslOutItem> _queue;
     private readonly CancellationTokenSource _closing;
     private readonly CancellationTokenSource _writeAbort;
@@ -57,7 +56,6 @@ internal sealed partial class EslConnection
         socket.NoDelay = true;
         _stream = new NetworkStream(socket, ownsSocket: false);
         _input = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, leaveOpen: true));
-        _output = PipeWriter.Create(_stream, new StreamPipeWriterOptions(minimumBufferSize: 16 * 1024, leaveOpen: true));
         _queue = Channel.CreateUnbounded<EslOutItem>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = false });
         _closing = CancellationTokenSource.CreateLinkedTokenSource(ctx.Stopping);
         _writeAbort = new CancellationTokenSource(Timeout.InfiniteTimeSpan, ctx.Time);
@@ -149,17 +147,26 @@ internal sealed partial class EslConnection
             && subscription.HasType(EslEventNames.IndexOf(eventName));
     }
 
-    /// <summary>Offers an event from a publisher thread: subscription check and a non-blocking bounded enqueue.</summary>
-    public void OfferEvent(EslEvent evt)
+    /// <summary>
+    /// Offers an event from a publisher thread (inside the hub lock): subscription check and a non-blocking bounded
+    /// enqueue of the shared delivery for this connection's format.
+    /// </summary>
+    public void OfferEvent(ref EslFanOut fanOut)
     {
         if (_closed || _abortFrame is not null)
         {
             return;
         }
 
-        if (_subscription.Wants(evt))
+        var evt = fanOut.Event;
+        var subscription = _subscription;
+        if (subscription.Wants(evt))
         {
-            EnqueueBounded(new EslOutItem(EslOutKind.Event, evt, _epoch));
+            var delivery = fanOut.AddDelivery(subscription.Format);
+            if (!EnqueueBounded(new EslOutItem(EslOutKind.Event, delivery, _epoch)))
+            {
+                delivery.Release();
+            }
         }
 
         if (_boundUuid is { } uuid && IsSessionEnd(evt, uuid))
@@ -181,19 +188,22 @@ internal sealed partial class EslConnection
         string.Equals(evt.EventName, "CHANNEL_HANGUP_COMPLETE", StringComparison.Ordinal)
         && string.Equals(evt.UniqueId, uuid, StringComparison.Ordinal);
 
-    private void EnqueueBounded(EslOutItem item)
+    /// <summary>Queues an event or log line unless the queue is full (then counts it lost); false when not queued.</summary>
+    private bool EnqueueBounded(EslOutItem item)
     {
         if (Interlocked.Increment(ref _queued) > _ctx.Options.MaxQueuedEvents || !_queue.Writer.TryWrite(item))
         {
             Interlocked.Decrement(ref _queued);
             OnLost();
-            return;
+            return false;
         }
 
         if (Volatile.Read(ref _consecutiveLost) != 0)
         {
             Volatile.Write(ref _consecutiveLost, 0);
         }
+
+        return true;
     }
 
     private void OnLost()
@@ -274,7 +284,6 @@ internal sealed partial class EslConnection
         try
         {
             await _input.CompleteAsync().ConfigureAwait(false);
-            await _output.CompleteAsync().ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or SocketException or ObjectDisposedException or OperationCanceledException)
         {

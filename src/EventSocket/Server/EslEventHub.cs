@@ -3,7 +3,8 @@ namespace Switch.EventSocket;
 /// <summary>
 /// Fans events out to connections. Publishing takes one short lock so that the journal order equals the live
 /// delivery order on every connection (which makes <c>event resume</c> exact); inside it each connection only
-/// does a subscription check and a non-blocking enqueue.
+/// does a subscription check and a non-blocking enqueue. The connections wanting one format share one
+/// <see cref="EslDelivery"/>: the event is serialized once per format, into a pooled buffer.
 /// </summary>
 internal sealed class EslEventHub
 {
@@ -11,9 +12,9 @@ internal sealed class EslEventHub
     private readonly EslJournal _journal;
     private EslConnection[] _connections = [];
 
-    public EslEventHub(int journalCapacity)
+    public EslEventHub(int journalCapacity, long journalBytes)
     {
-        _journal = new EslJournal(journalCapacity);
+        _journal = new EslJournal(journalCapacity, journalBytes);
     }
 
     public int ConnectionCount => Volatile.Read(ref _connections).Length;
@@ -28,11 +29,14 @@ internal sealed class EslEventHub
         lock (_lock)
         {
             _journal.Add(evt);
+            var fanOut = new EslFanOut(evt);
             var connections = _connections;
             for (var i = 0; i < connections.Length; i++)
             {
-                connections[i].OfferEvent(evt);
+                connections[i].OfferEvent(ref fanOut);
             }
+
+            fanOut.Complete();
         }
     }
 

@@ -2,7 +2,10 @@ namespace Switch.EventSocket;
 
 internal enum EslOutKind : byte
 {
-    /// <summary>An <see cref="EslEvent"/>, written in the connection's format at write time.</summary>
+    /// <summary>
+    /// A published event (<see cref="EslDelivery"/>: its shared frame, holding one reference) or a replayed one
+    /// (<see cref="EslEvent"/>), written in the connection's format at write time.
+    /// </summary>
     Event,
 
     /// <summary>An <see cref="EslLogLine"/>, written when the log level still admits it.</summary>

@@ -14,7 +14,8 @@ namespace Switch.EventSocket;
 /// runs commands through <see cref="IEslCommandExecutor"/>. Counters are published on the <c>Switch.EventSocket</c> meter.
 /// </summary>
 /// <remarks>
-/// Beyond FreeSWITCH: the server keeps the last <see cref="EslServerOptions.JournalCapacity"/> events. A client that
+/// Beyond FreeSWITCH: the server keeps the last <see cref="EslServerOptions.JournalCapacity"/> events (in at most
+/// <see cref="EslServerOptions.JournalBytes"/>). A client that
 /// reconnects sends its subscription (<c>event …</c>, filters) and then <c>event resume &lt;Event-Sequence of the last
 /// event it saw&gt;</c>; the reply is <c>+OK resumed &lt;n&gt; events, &lt;m&gt; missing</c> (m = events already gone from
 /// the journal), followed by the n missed events that match its subscription, in publish order, then the live stream
@@ -69,7 +70,7 @@ public sealed partial class EslServer : IAsyncDisposable
         _time = timeProvider ?? TimeProvider.System;
         _metrics = new EslServerMetrics(meterFactory);
         _acl = new EslAcl(options.Acl);
-        _hub = new EslEventHub(options.JournalCapacity);
+        _hub = new EslEventHub(options.JournalCapacity, options.JournalBytes);
         _ctx = new EslServerContext(options, executor, _hub, _logger, _metrics, _time, _stopping.Token);
     }
 

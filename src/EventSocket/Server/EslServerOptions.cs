@@ -47,6 +47,12 @@ public sealed class EslServerOptions
     /// <summary>Recent events kept for <c>event resume</c>; 0 disables the journal.</summary>
     public int JournalCapacity { get; set; } = 10_000;
 
+    /// <summary>
+    /// Most memory the journal holds (allocated in 1 MiB steps as it fills): with large events fewer than
+    /// <see cref="JournalCapacity"/> are kept. An event takes about twice its plain size.
+    /// </summary>
+    public long JournalBytes { get; set; } = 32L * 1024 * 1024;
+
     /// <summary>Time allowed for an outbound TCP connect before the call is refused.</summary>
     public TimeSpan OutboundConnectTimeout { get; set; } = TimeSpan.FromSeconds(3);
 
@@ -89,6 +95,11 @@ public sealed class EslServerOptions
         if (JournalCapacity < 0)
         {
             errors.Add("EventSocket:JournalCapacity must not be negative.");
+        }
+
+        if (JournalBytes < EslJournal.ChunkBytes && JournalCapacity > 0)
+        {
+            errors.Add($"EventSocket:JournalBytes must be at least {EslJournal.ChunkBytes} (1 MiB) when the journal is on.");
         }
 
         if (AuthTimeout <= TimeSpan.Zero || OutboundConnectTimeout <= TimeSpan.Zero || FailedAuthWindow <= TimeSpan.Zero || FailedAuthDelay < TimeSpan.Zero)

@@ -35,24 +35,38 @@ internal sealed class ShowChannels(CallEngine engine, string hostname)
         .. CallSide.Select(c => "b_" + c), "b_sent_callee_name", "b_sent_callee_num", "call_created_epoch",
     ];
 
-    public string FormatChannels(bool asJson, bool countOnly) =>
-        Format(ChannelColumns, engine.Snapshot().Select(ChannelRow).ToList(), asJson, countOnly);
+    /// <summary>Rows are only formatted when they are shown: a count (a controller's cheap poll) just counts.</summary>
+    public string FormatChannels(bool asJson, bool countOnly) => countOnly
+        ? FormatCount(engine.Snapshot().Count, asJson)
+        : Format(ChannelColumns, engine.Snapshot().Select(ChannelRow).ToList(), asJson, countOnly: false);
 
     public string FormatCalls(bool asJson, bool countOnly)
     {
         var all = engine.Snapshot();
         var byUuid = all.ToDictionary(s => s.Uuid, StringComparer.OrdinalIgnoreCase);
         var rows = new List<string[]>();
+        var count = 0;
         foreach (var a in all)
         {
             if (a.BridgedTo is not null && !a.IsBridgeOriginator && byUuid.ContainsKey(a.BridgedTo))
             {
                 continue;
             }
-            var b = a.BridgedTo is { } peer && byUuid.TryGetValue(peer, out var p) ? p : null;
-            rows.Add(CallRow(a, b));
+            count++;
+            if (!countOnly)
+            {
+                var b = a.BridgedTo is { } peer && byUuid.TryGetValue(peer, out var p) ? p : null;
+                rows.Add(CallRow(a, b));
+            }
         }
-        return Format(CallColumns, rows, asJson, countOnly);
+        return countOnly ? FormatCount(count, asJson) : Format(CallColumns, rows, asJson, countOnly: false);
+    }
+
+    /// <summary>The <c>count</c> form: <c>\nN total.\n</c>, or <c>{"row_count":N,"rows":[]}</c> as JSON.</summary>
+    public static string FormatCount(int rows, bool asJson)
+    {
+        var count = rows.ToString(CultureInfo.InvariantCulture);
+        return asJson ? $"{{\"row_count\":{count},\"rows\":[]}}" : $"\n{count} total.\n";
     }
 
     /// <summary>Writes rows in FreeSWITCH's delimited or JSON form.</summary>
@@ -61,7 +75,7 @@ internal sealed class ShowChannels(CallEngine engine, string hostname)
         var count = rows.Count.ToString(CultureInfo.InvariantCulture);
         if (countOnly)
         {
-            return asJson ? $"{{\"row_count\":{count},\"rows\":[]}}" : $"\n{count} total.\n";
+            return FormatCount(rows.Count, asJson);
         }
         if (asJson)
         {
