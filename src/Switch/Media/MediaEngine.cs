@@ -48,8 +48,12 @@ internal sealed class MediaEngine : IAsyncDisposable
         _loops = receiveMode == MediaReceiveMode.Async ? [] : StartLoops(mediaThreads == 0 ? DefaultMediaThreads : mediaThreads);
     }
 
-    /// <summary>Half the processors, 1 to 4: media threads handle ~100k packets/s each and leave the rest to SIP.</summary>
-    public static int DefaultMediaThreads => Math.Clamp(Environment.ProcessorCount / 2, 1, 4);
+    /// <summary>
+    /// One per processor, at most 4. A media thread relays ~150k packets/s on a core of its own (~6 µs each), and an
+    /// idle one costs nothing (blocked in epoll_wait); but on a busy host one thread gets only a fair share of one
+    /// core, so 1,000 calls fell behind with one thread where two kept up (docs/PERFORMANCE.md, Media relay).
+    /// </summary>
+    public static int DefaultMediaThreads => Math.Clamp(Environment.ProcessorCount, 1, 4);
 
     /// <summary>The epoll media threads (empty when legs use async receive loops).</summary>
     internal IReadOnlyList<EpollMediaLoop> MediaLoops => _loops;
