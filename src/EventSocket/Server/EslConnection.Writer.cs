@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Threading.Channels;
 
 namespace Switch.EventSocket;
 
@@ -10,7 +11,8 @@ internal sealed partial class EslConnection
     /// <summary>
     /// Drains the queue into the socket: every frame queued at the moment is appended to one pooled buffer
     /// (<see cref="EslSendBuffer"/>), which goes out in one socket write when the queue is momentarily empty or
-    /// <see cref="SendThreshold"/> bytes are gathered. Ends after a Close item, when the queue completes, on an abort,
+    /// <see cref="SendThreshold"/> bytes are gathered. Holds <see cref="_sendLock"/> while it has items in hand, so that
+    /// a reply sent straight from the reader never interleaves with or overtakes them. Ends after a Close item, when the queue completes, on an abort,
     /// or on a socket error; in every case it stops the reader too.
     /// </summary>
     private async Task WriterLoopAsync()
@@ -21,27 +23,15 @@ internal sealed partial class EslConnection
         {
             while (await reader.WaitToReadAsync(_writeAbort.Token).ConfigureAwait(false))
             {
-                var open = true;
-                while (open && reader.TryRead(out var item))
+                bool open;
+                await _sendLock.WaitAsync(_writeAbort.Token).ConfigureAwait(false);
+                try
                 {
-                    if (_abortFrame is { } abort)
-                    {
-                        (item.Payload as EslDelivery)?.Release();
-                        EslBytes.Write(buffer, abort);
-                        open = false;
-                        break;
-                    }
-
-                    open = WriteItem(buffer, item);
-                    if (buffer.Written >= SendThreshold)
-                    {
-                        await SendAsync(buffer).ConfigureAwait(false);
-                    }
+                    open = await WriteBatchAsync(reader, buffer).ConfigureAwait(false);
                 }
-
-                if (buffer.Written > 0)
+                finally
                 {
-                    await SendAsync(buffer).ConfigureAwait(false);
+                    _sendLock.Release();
                 }
 
                 if (!open)
@@ -68,6 +58,35 @@ internal sealed partial class EslConnection
                 (unsent.Payload as EslDelivery)?.Release();
             }
         }
+    }
+
+    /// <summary>Writes everything queued, in batches of up to <see cref="SendThreshold"/>; false when the connection must close.</summary>
+    private async ValueTask<bool> WriteBatchAsync(ChannelReader<EslOutItem> reader, EslSendBuffer buffer)
+    {
+        var open = true;
+        while (open && reader.TryRead(out var item))
+        {
+            if (_abortFrame is { } abort)
+            {
+                (item.Payload as EslDelivery)?.Release();
+                EslBytes.Write(buffer, abort);
+                open = false;
+                break;
+            }
+
+            open = WriteItem(buffer, item);
+            if (buffer.Written >= SendThreshold)
+            {
+                await SendAsync(buffer).ConfigureAwait(false);
+            }
+        }
+
+        if (buffer.Written > 0)
+        {
+            await SendAsync(buffer).ConfigureAwait(false);
+        }
+
+        return open;
     }
 
     /// <summary>One socket write of everything gathered (the socket completes partial sends itself).</summary>

@@ -28,6 +28,7 @@ internal sealed partial class EslConnection
     private readonly CancellationTokenSource _closing;
     private readonly CancellationTokenSource _writeAbort;
     private readonly SemaphoreSlim _replyCredits = new(ReplyCredits, ReplyCredits);
+    private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly bool _outbound;
     private volatile EslSubscription _subscription = EslSubscription.Empty;
     private volatile bool _authenticated;
@@ -267,11 +268,48 @@ internal sealed partial class EslConnection
         }
     }
 
-    /// <summary>Queues a reply frame, waiting while <see cref="ReplyCredits"/> replies are still unwritten.</summary>
+    /// <summary>
+    /// Sends a reply frame: straight from the reader when nothing is queued or being written (see
+    /// <see cref="TrySendReplyNowAsync"/>), else queued behind what is, waiting while <see cref="ReplyCredits"/>
+    /// replies are still unwritten.
+    /// </summary>
     private async ValueTask EnqueueReplyAsync(byte[] frame)
     {
+        if (await TrySendReplyNowAsync(frame).ConfigureAwait(false))
+        {
+            return;
+        }
+
         await _replyCredits.WaitAsync(_closing.Token).ConfigureAwait(false);
         EnqueueReplyItem(frame);
+    }
+
+    /// <summary>
+    /// With the queue empty and the writer idle (it holds <see cref="_sendLock"/> from taking a batch until that batch
+    /// is sent), the reply goes out at once from the reader: it overtakes nothing, and an api round trip no longer
+    /// waits for the writer to be scheduled. False when it has to be queued.
+    /// </summary>
+    private async ValueTask<bool> TrySendReplyNowAsync(byte[] frame)
+    {
+        if (_queue.Reader.TryPeek(out _) || !_sendLock.Wait(0))
+        {
+            return false;
+        }
+
+        try
+        {
+            if (_closed || _abortFrame is not null || _queue.Reader.TryPeek(out _))
+            {
+                return false;
+            }
+
+            await _socket.SendAsync(frame, SocketFlags.None, _writeAbort.Token).ConfigureAwait(false);
+            return true;
+        }
+        finally
+        {
+            _sendLock.Release();
+        }
     }
 
     private ValueTask ReplyAsync(string replyText) => EnqueueReplyAsync(Render(w => EslFrameWriter.WriteCommandReply(w, replyText)));

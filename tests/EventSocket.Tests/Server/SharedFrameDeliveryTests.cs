@@ -39,4 +39,34 @@ public sealed class SharedFrameDeliveryTests
 
         Assert.Equal("+OK bye", await filtered.CommandAsync("exit"));
     }
+
+    [Fact]
+    public async Task A_reply_never_overtakes_events_published_before_its_command()
+    {
+        await using var fx = await ServerFixture.StartAsync();
+        fx.Switch.Api["probe"] = _ => "+OK probe\n";
+        await using var client = await fx.LoginAsync();
+        await client.CommandAsync("event plain CHANNEL_STATE");
+        for (var round = 0; round < 20; round++)
+        {
+            // Events are still queued or being written when the command arrives: the reply must wait for them;
+            // when nothing is left it may go out at once, straight from the reader.
+            var count = round % 2 == 0 ? 500 : 0;
+            for (var i = 0; i < count; i++)
+            {
+                fx.Switch.FireChannel("CHANNEL_STATE", "u" + i.ToString(CultureInfo.InvariantCulture), ("Padding", new string('p', 500)));
+            }
+
+            await client.SendAsync("api probe\n\n");
+            for (var i = 0; i < count; i++)
+            {
+                Assert.Equal("u" + i.ToString(CultureInfo.InvariantCulture), (await client.ReadEventAsync()).UniqueId);
+            }
+
+            var (reply, _) = await client.ReadAsync();
+            Assert.Equal("api/response", reply.ContentType);
+            Assert.Equal("+OK probe\n", reply.BodyText);
+        }
+    }
 }
+
