@@ -146,18 +146,7 @@ public sealed class MediaEngineAllocationTests
         public ListLoggerFactory Logs { get; }
         public MediaEngine Engine { get; }
 
-        public static Rig Start(int pairs, int[] heldPairs)
-        {
-            for (var attempt = 0; attempt < 100; attempt++)
-            {
-                var from = 20000 + (2 * Random.Shared.Next(0, 19000));
-                if (IsFree(from, 2 * pairs))
-                {
-                    return new Rig(from, pairs, heldPairs);
-                }
-            }
-            throw new InvalidOperationException("no free UDP range on 127.0.0.1");
-        }
+        public static Rig Start(int pairs, int[] heldPairs) => new(Support.UdpPortRanges.Take(2 * pairs), pairs, heldPairs);
 
         public int RtpPort(int pair) => From + (2 * pair);
 
@@ -185,32 +174,6 @@ public sealed class MediaEngineAllocationTests
             foreach (var socket in _held.Values)
             {
                 socket.Dispose();
-            }
-        }
-
-        private static bool IsFree(int from, int count)
-        {
-            var probes = new List<Socket>();
-            try
-            {
-                for (var port = from; port < from + count; port++)
-                {
-                    var socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
-                    probes.Add(socket);
-                    socket.Bind(new IPEndPoint(IPAddress.Loopback, port));
-                }
-                return true;
-            }
-            catch (SocketException)
-            {
-                return false;
-            }
-            finally
-            {
-                foreach (var socket in probes)
-                {
-                    socket.Dispose();
-                }
             }
         }
     }

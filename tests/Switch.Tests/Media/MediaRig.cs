@@ -14,7 +14,7 @@ internal sealed class MediaRig : IAsyncDisposable
         MediaReceiveMode receiveMode = MediaReceiveMode.Automatic, int mediaThreads = 0, IPAddress? bind = null)
     {
         Time = time ?? TimeProvider.System;
-        var from = 20000 + (2 * Random.Shared.Next(0, 19000));
+        var from = Support.UdpPortRanges.Take(2 * pairs);
         Engine = new MediaEngine(
             (options ?? new MediaOptions()) with { BindAddress = bind ?? IPAddress.Loopback, Ports = new RtpPortRange(from, from + (2 * pairs) - 1) },
             Time,

@@ -41,7 +41,7 @@ public sealed class B2buaInboundTests
         var call = alice.Call("5000", alice.Sdp());
 
         await call.WaitForResponseAsync(480);
-        Assert.Equal(0, sw.Engine.ChannelCount);
+        await sw.WaitForNoCallsAsync();
         Assert.Empty(sw.Media.Created);
     }
 
@@ -55,7 +55,7 @@ public sealed class B2buaInboundTests
         var challenge = await first.WaitForResponseAsync(407);
         var header = challenge.GetHeader("Proxy-Authenticate")!;
         Assert.StartsWith("Digest realm=\"192.0.2.10\"", header, StringComparison.Ordinal);
-        Assert.Equal(0, sw.Engine.ChannelCount);
+        await sw.WaitForNoCallsAsync();
 
         var credentials = DigestTestClient.Answer(header, "1000", "1234", "INVITE", "sip:5000@192.0.2.10:5060");
         var second = alice.Call("5000", alice.Sdp(), ("Proxy-Authorization", credentials));
@@ -75,7 +75,7 @@ public sealed class B2buaInboundTests
         var credentials = DigestTestClient.Answer(header, "1000", "wrong", "INVITE", "sip:5000@192.0.2.10:5060");
         var second = alice.Call("5000", alice.Sdp(), ("Proxy-Authorization", credentials));
         await second.WaitForResponseAsync(403);
-        Assert.Equal(0, sw.Engine.ChannelCount);
+        await sw.WaitForNoCallsAsync();
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public sealed class B2buaInboundTests
         var alice = sw.Phone("1000", "192.0.2.55");
         var call = alice.Call("5000", alice.Sdp(payloadTypes: [9]));
         await call.WaitForResponseAsync(488);
-        Assert.Equal(0, sw.Engine.ChannelCount);
+        await sw.WaitForNoCallsAsync();
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class B2buaInboundTests
         Assert.Equal("recv_bye", complete.GetHeader("variable_sip_hangup_disposition"));
         await call.WaitForResponseAsync(200);
         Assert.True(sw.Media.Created.Single().Disposed);
-        Assert.Equal(0, sw.B2bua.LegCount);
+        await sw.WaitForNoCallsAsync();
     }
 
     [Fact]
@@ -273,7 +273,7 @@ public sealed class B2buaInboundTests
         var call = alice.Call("5000", alice.Sdp(), ("Require", "100rel"));
         var refused = await call.WaitForResponseAsync(420);
         Assert.Equal("100rel", refused.GetHeader("Unsupported"));
-        Assert.Equal(0, sw.Engine.ChannelCount);
+        await sw.WaitForNoCallsAsync();
     }
 
     [Fact]

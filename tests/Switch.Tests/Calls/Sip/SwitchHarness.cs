@@ -86,6 +86,20 @@ internal sealed class SwitchHarness : IAsyncDisposable
     /// Moves the clock in one-second steps, letting the network deliver between steps (a single jump would fire
     /// retransmission and timeout timers of requests whose responses are still in flight).
     /// </summary>
+    /// <summary>
+    /// Waits (10 s at most) for the call engine and the B2BUA to have no channel and no leg: both are cleared on
+    /// the call's actor just after CHANNEL_DESTROY is published, so a test that saw the event may get there first.
+    /// </summary>
+    public async Task WaitForNoCallsAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (Engine.ChannelCount != 0 || B2bua.LegCount != 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"still {Engine.ChannelCount} channel(s) and {B2bua.LegCount} leg(s) after 10 s");
+            await Task.Delay(5);
+        }
+    }
+
     public async Task AdvanceAsync(TimeSpan by)
     {
         var step = TimeSpan.FromSeconds(1);
