@@ -33,9 +33,8 @@ internal sealed class CompletedResponseCache : IDisposable
     /// <summary>Keeps <paramref name="response"/> for <paramref name="key"/> until Timer J.</summary>
     public void Add(ServerTransactionKey key, SipResponse response, SipFlow flow)
     {
-        // Where the transport sent it (RFC 3261 §18.2.2, RFC 3581): the stamped top Via, else the request's source.
-        var destination = (response.TopVia is { } via ? SipViaStamp.ResponseTarget(via) : null) ?? flow.Remote;
-        var entry = new Entry(response.Data, new SipTarget(SipTransportType.Udp, destination, 0, flow.Local));
+        // Where the transport sent it, so a retransmission goes the same way.
+        var entry = new Entry(response.Data, new SipTarget(SipTransportType.Udp, SipViaStamp.UdpDestination(response, flow), 0, flow.Local));
         _entries[key] = entry;
         var due = _time.GetTimestamp() + (long)(_linger.Ticks * (_time.TimestampFrequency / (double)TimeSpan.TicksPerSecond));
         lock (_lock)

@@ -136,7 +136,7 @@ internal sealed partial class SipTransport : ISipTransport, IAsyncDisposable
             return SendToAsync(WireBytes(response, true), new SipTarget(SipTransportType.Tcp, viaTarget ?? requestFlow.Remote, requestFlow.ConnectionId), requestFlow, cancellationToken);
         }
 
-        var destination = (response.TopVia is { } via ? SipViaStamp.ResponseTarget(via) : null) ?? requestFlow.Remote;
+        var destination = SipViaStamp.UdpDestination(response, requestFlow);
         return SendToAsync(response.Data, new SipTarget(SipTransportType.Udp, destination), requestFlow, cancellationToken);
     }
 

@@ -25,6 +25,10 @@ internal static class SipViaStamp
         return request.WithViaStamp(address, rport ? source.Port : null);
     }
 
+    /// <summary>Where a UDP response to a request that came over <paramref name="requestFlow"/> is sent: its top Via's target, else the request's source.</summary>
+    public static IPEndPoint UdpDestination(SipResponse response, SipFlow requestFlow) =>
+        (response.TopVia is { } via ? ResponseTarget(via) : null) ?? requestFlow.Remote;
+
     /// <summary>Where a response goes over UDP (RFC 3261 §18.2.2, RFC 3581 §4): received (or host) and rport (or port, or 5060).</summary>
     public static IPEndPoint? ResponseTarget(SipVia via)
     {
