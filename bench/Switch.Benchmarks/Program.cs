@@ -12,6 +12,8 @@ public static class Program
         {
             case ["calls-memory", .. var rest]:
                 return await ConcurrentCallsMemory.RunAsync(rest);
+            case ["alloc-profile", .. var rest]:
+                return await Profiling.AllocationProfile.RunAsync(rest);
             case ["relay-load", .. var rest]:
                 return await RelayLoad.RunAsync(rest);
             case ["relay-phones", .. var rest]:
