@@ -30,5 +30,16 @@ internal sealed record AuthenticationOutcome(
     public static AuthenticationOutcome Drop { get; } = new(AuthenticationStatus.Drop, null, [], null);
 
     /// <summary>The challenge header values, one per algorithm, in order.</summary>
-    public IEnumerable<string> ChallengeHeaders => Challenges.Select(c => c.ToString());
+    public string[] ChallengeHeaders
+    {
+        get
+        {
+            var headers = new string[Challenges.Count];
+            for (var i = 0; i < headers.Length; i++)
+            {
+                headers[i] = Challenges[i].ToString();
+            }
+            return headers;
+        }
+    }
 }

@@ -101,24 +101,26 @@ internal static class ContactValue
         float? q = null;
         string? instance = null;
         int? regId = null;
-        foreach (var (name, paramValue) in Parameters(value, parametersAt))
+        var parameters = new ParameterReader(value, parametersAt);
+        while (parameters.MoveNext(out var name, out var hasValue, out var paramValue))
         {
             if (name.Equals("expires", StringComparison.OrdinalIgnoreCase))
             {
-                expires = long.TryParse(paramValue, NumberStyles.None, CultureInfo.InvariantCulture, out var e) ? e
-                    : paramValue is { Length: > 0 } && paramValue.All(char.IsAsciiDigit) ? long.MaxValue : null;
+                expires = !hasValue ? null
+                    : long.TryParse(paramValue, NumberStyles.None, CultureInfo.InvariantCulture, out var e) ? e
+                    : paramValue.Length > 0 && !paramValue.ContainsAnyExceptInRange('0', '9') ? long.MaxValue : null;
             }
-            else if (name.Equals("q", StringComparison.OrdinalIgnoreCase)
+            else if (name.Equals("q", StringComparison.OrdinalIgnoreCase) && hasValue
                 && float.TryParse(paramValue, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var qv)
                 && qv is >= 0 and <= 1)
             {
                 q = qv;
             }
-            else if (name.Equals("+sip.instance", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrEmpty(paramValue))
+            else if (name.Equals("+sip.instance", StringComparison.OrdinalIgnoreCase) && paramValue.Length > 0)
             {
-                instance = Unquote(paramValue);
+                instance = Unquote(paramValue.ToString());
             }
-            else if (name.Equals("reg-id", StringComparison.OrdinalIgnoreCase)
+            else if (name.Equals("reg-id", StringComparison.OrdinalIgnoreCase) && hasValue
                 && int.TryParse(paramValue, NumberStyles.None, CultureInfo.InvariantCulture, out var rid))
             {
                 regId = rid;
@@ -151,63 +153,24 @@ internal static class ContactValue
         {
             parametersAt = value.Length;
         }
-        var sb = new StringBuilder(value.Length + 16);
-        sb.Append(value, 0, parametersAt);
-        foreach (var raw in RawParameters(value, parametersAt))
+        // The value up to its parameters, each parameter but expires as sent, then ";expires=N".
+        Span<char> buffer = value.Length <= 480 ? stackalloc char[value.Length + 32] : new char[value.Length + 32];
+        value.AsSpan(0, parametersAt).CopyTo(buffer);
+        var n = parametersAt;
+        var parameters = new ParameterReader(value, parametersAt);
+        while (parameters.MoveNext(out var name, out _, out _))
         {
-            var eq = raw.IndexOf('=', StringComparison.Ordinal);
-            var name = (eq < 0 ? raw : raw[..eq]).Trim();
             if (!name.Equals("expires", StringComparison.OrdinalIgnoreCase))
             {
-                sb.Append(';').Append(raw);
+                buffer[n++] = ';';
+                parameters.Raw.CopyTo(buffer[n..]);
+                n += parameters.Raw.Length;
             }
         }
-        sb.Append(";expires=").Append(seconds.ToString(CultureInfo.InvariantCulture));
-        return sb.ToString();
-    }
-
-    private static IEnumerable<(string Name, string? Value)> Parameters(string value, int from)
-    {
-        foreach (var raw in RawParameters(value, from))
-        {
-            var eq = raw.IndexOf('=', StringComparison.Ordinal);
-            yield return eq < 0 ? (raw.Trim(), null) : (raw[..eq].Trim(), raw[(eq + 1)..].Trim());
-        }
-    }
-
-    /// <summary>The ';'-separated parameters after <paramref name="from"/>, quote aware, empty ones skipped.</summary>
-    private static IEnumerable<string> RawParameters(string value, int from)
-    {
-        var start = -1;
-        var inQuotes = false;
-        for (var i = from; i <= value.Length; i++)
-        {
-            var c = i < value.Length ? value[i] : ';';
-            if (inQuotes)
-            {
-                if (c == '\\')
-                {
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    inQuotes = false;
-                }
-                continue;
-            }
-            if (c == '"')
-            {
-                inQuotes = true;
-            }
-            else if (c == ';')
-            {
-                if (start >= 0 && i > start && !string.IsNullOrWhiteSpace(value[start..i]))
-                {
-                    yield return value[start..i];
-                }
-                start = i + 1;
-            }
-        }
+        ";expires=".CopyTo(buffer[n..]);
+        n += 9;
+        _ = seconds.TryFormat(buffer[n..], out var digits, provider: CultureInfo.InvariantCulture);
+        return new string(buffer[..(n + digits)]);
     }
 
     private static int FindUnquoted(string value, char target, int from)
@@ -237,6 +200,81 @@ internal static class ContactValue
             }
         }
         return -1;
+    }
+
+    /// <summary>
+    /// Walks the ';'-separated header parameters after a start index, quote aware, skipping empty ones, without
+    /// allocating: each step yields the trimmed name and value (value empty and <c>hasValue</c> false without '=').
+    /// </summary>
+    private ref struct ParameterReader
+    {
+        private readonly ReadOnlySpan<char> _value;
+        private int _position;
+
+        /// <summary>Parameters start after the first ';' at or after <paramref name="from"/> (text before it is ignored).</summary>
+        public ParameterReader(string value, int from)
+        {
+            _value = value;
+            _position = EndOf(_value, from) + 1;
+        }
+
+        /// <summary>The current parameter as sent, between its separators.</summary>
+        public ReadOnlySpan<char> Raw { get; private set; }
+
+        public bool MoveNext(out ReadOnlySpan<char> name, out bool hasValue, out ReadOnlySpan<char> parameterValue)
+        {
+            while (_position < _value.Length)
+            {
+                var start = _position;
+                var end = EndOf(_value, start);
+                _position = end + 1;
+                var raw = _value[start..end];
+                if (raw.IsWhiteSpace())
+                {
+                    continue;
+                }
+                Raw = raw;
+                var eq = raw.IndexOf('=');
+                hasValue = eq >= 0;
+                name = (hasValue ? raw[..eq] : raw).Trim();
+                parameterValue = hasValue ? raw[(eq + 1)..].Trim() : default;
+                return true;
+            }
+            name = default;
+            hasValue = false;
+            parameterValue = default;
+            return false;
+        }
+
+        /// <summary>Index of the next ';' outside quotes at or after <paramref name="start"/>, or the length.</summary>
+        private static int EndOf(ReadOnlySpan<char> value, int start)
+        {
+            var inQuotes = false;
+            for (var i = start; i < value.Length; i++)
+            {
+                var c = value[i];
+                if (inQuotes)
+                {
+                    if (c == '\\')
+                    {
+                        i++;
+                    }
+                    else if (c == '"')
+                    {
+                        inQuotes = false;
+                    }
+                }
+                else if (c == '"')
+                {
+                    inQuotes = true;
+                }
+                else if (c == ';')
+                {
+                    return i;
+                }
+            }
+            return value.Length;
+        }
     }
 
     private static string Unquote(string text)

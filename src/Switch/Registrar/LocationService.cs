@@ -44,7 +44,10 @@ internal sealed class LocationService : IAsyncDisposable
     /// <summary>Binding changes not yet in the durable store (0 without one).</summary>
     public int PendingWrites => _writeBehind?.Pending ?? 0;
 
-    /// <summary>Expiry entries queued (refreshed bindings leave their old entry until it comes due).</summary>
+    /// <summary>
+    /// Expiry entries queued: about one per binding. A refresh that moves the expiry later leaves the binding's
+    /// entry as it is; when that entry comes due the binding is found alive and queued again at its expiry.
+    /// </summary>
     public int PendingExpiries
     {
         get
@@ -97,7 +100,11 @@ internal sealed class LocationService : IAsyncDisposable
     public ValueTask<Binding?> PutAsync(Binding binding, CancellationToken cancellationToken = default)
     {
         var previous = _memory.Put(binding);
-        Schedule(binding);
+        if (previous is null || binding.ExpiresAt < previous.ExpiresAt)
+        {
+            // Otherwise the entry queued for the previous binding comes due first and re-queues this one.
+            Schedule(binding);
+        }
         _writeBehind?.Enqueue(BindingChange.Upsert(binding));
         return ValueTask.FromResult(previous);
     }
@@ -170,6 +177,10 @@ internal sealed class LocationService : IAsyncDisposable
                 if (_memory.RemoveIfExpired(entry.User, entry.Domain, entry.Key, now) is { } gone)
                 {
                     (expired ??= []).Add(gone);
+                }
+                else if (_memory.TryGet(entry.User, entry.Domain, entry.Key, out var refreshed) && refreshed.ExpiresAt > due)
+                {
+                    _expiries.Enqueue(entry, refreshed.ExpiresAt);
                 }
             }
             _armedFor = DateTimeOffset.MaxValue;

@@ -16,12 +16,19 @@ internal sealed partial class RegistrarService
     private readonly RegistrationProcessor _processor;
     private readonly SipTransactionOptions _sip;
     private readonly ILogger _logger;
+    private readonly byte[]? _userAgent;
+    private readonly byte[] _allow;
+    private readonly byte[] _supported;
 
     public RegistrarService(RegistrationProcessor processor, SipTransactionOptions sip, ILogger<RegistrarService> logger)
     {
         _processor = processor;
         _sip = sip;
         _logger = logger;
+        // The decoration is the same on every answer: encoded once, after the builder's own checks.
+        _userAgent = sip.ServerHeader is { } agent ? Encoded(SipHeaderNames.UserAgent, agent) : null;
+        _allow = Encoded(SipHeaderNames.Allow, sip.Allow);
+        _supported = Encoded(SipHeaderNames.Supported, sip.Supported);
     }
 
     public RegistrationProcessor Processor => _processor;
@@ -125,12 +132,19 @@ internal sealed partial class RegistrarService
     /// <summary>The headers mod_sofia puts on its registrar answers: User-Agent, Allow, Supported.</summary>
     private SipMessageBuilder Decorate(SipMessageBuilder builder)
     {
-        if (_sip.ServerHeader is { } agent)
+        if (_userAgent is not null)
         {
-            builder.AddHeader(SipHeaderNames.UserAgent, agent);
+            builder.AddRaw(SipHeaderId.UserAgent, SipHeaderNames.UserAgent, _userAgent);
         }
-        builder.AddHeader(SipHeaderNames.Allow, _sip.Allow);
-        builder.AddHeader(SipHeaderNames.Supported, _sip.Supported);
+        builder.AddRaw(SipHeaderId.Allow, SipHeaderNames.Allow, _allow);
+        builder.AddRaw(SipHeaderId.Supported, SipHeaderNames.Supported, _supported);
         return builder;
+    }
+
+    /// <summary>A header value's bytes, checked as <see cref="SipMessageBuilder.AddHeader"/> checks it.</summary>
+    private static byte[] Encoded(string name, string value)
+    {
+        _ = SipMessageBuilder.Response(200).AddHeader(name, value);
+        return System.Text.Encoding.UTF8.GetBytes(value);
     }
 }

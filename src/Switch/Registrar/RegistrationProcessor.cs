@@ -80,7 +80,7 @@ internal sealed class RegistrationProcessor
         switch (auth.Status)
         {
             case AuthenticationStatus.Challenge:
-                return new RegisterResult { StatusCode = 401, ReasonPhrase = "Unauthorized", Challenges = [.. auth.ChallengeHeaders] };
+                return new RegisterResult { StatusCode = 401, ReasonPhrase = "Unauthorized", Challenges = auth.ChallengeHeaders };
             case AuthenticationStatus.Drop:
                 return RegisterResult.Dropped;
             case AuthenticationStatus.Forbidden:
@@ -184,8 +184,14 @@ internal sealed class RegistrationProcessor
     /// <summary>False when the request would leave the AOR with more bindings than allowed.</summary>
     private bool WithinLimit(string user, string domain, IReadOnlyList<RegisterContact> contacts, ExpiryDecision[] decisions)
     {
+        var existing = _locations.GetBindings(user, domain);
+        if (contacts.Count == 1 && existing.Count < _options.MaxBindingsPerAor)
+        {
+            // One contact added or refreshed (the usual REGISTER) cannot go past the limit from below it.
+            return true;
+        }
         var keys = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var b in _locations.GetBindings(user, domain))
+        foreach (var b in existing)
         {
             keys.Add(b.Key);
         }
@@ -219,7 +225,7 @@ internal sealed class RegistrationProcessor
             StatusCode = 200,
             ReasonPhrase = "OK",
             Contacts = contacts,
-            Date = now.UtcDateTime.ToString("r", CultureInfo.InvariantCulture),
+            Date = HttpDate.Format(now),
         };
     }
 }

@@ -63,6 +63,8 @@ public sealed class ContactValueTests
     [InlineData("<sip:a@b>;expires=60;q=0.5", "<sip:a@b>;q=0.5;expires=3600")]
     [InlineData("sip:a@b;EXPIRES=10", "sip:a@b;expires=3600")]
     [InlineData("\"x;expires=1\" <sip:a@b;expires=2>", "\"x;expires=1\" <sip:a@b;expires=2>;expires=3600")]
+    [InlineData("<sip:a@b>;;+sip.instance=\"<urn:x;y>\";  ;expires=5", "<sip:a@b>;+sip.instance=\"<urn:x;y>\";expires=3600")]
+    [InlineData("<sip:a@b> junk ;reg-id=1", "<sip:a@b>;reg-id=1;expires=3600")]
     public void With_expires_rewrites_only_the_header_parameter(string value, string expected) =>
         Assert.Equal(expected, ContactValue.WithExpires(value, 3600));
 
@@ -78,4 +80,32 @@ public sealed class ContactValueTests
     [InlineData("sip:1000@[2001:db8::5]:5070", "2001:db8::6", 5070, "Udp", true)]
     public void Nat_is_a_received_address_that_differs_from_the_contact(string uri, string ip, int port, string transport, bool nat) =>
         Assert.Equal(nat, ContactAddress.IsBehindNat(uri, new IPEndPoint(IPAddress.Parse(ip), port), Enum.Parse<BindingTransport>(transport)));
+
+    [Fact]
+    public void With_expires_keeps_a_value_longer_than_the_stack_buffer()
+    {
+        var value = "<sip:a@b>;x-long=" + new string('v', 1500) + ";expires=9";
+        Assert.Equal("<sip:a@b>;x-long=" + new string('v', 1500) + ";expires=60", ContactValue.WithExpires(value, 60));
+    }
+
+    [Theory]
+    [InlineData("<sip:a@b>;expires", null)]
+    [InlineData("<sip:a@b>;expires=", null)]
+    [InlineData("<sip:a@b>;expires=99999999999999999999999", long.MaxValue)]
+    [InlineData("<sip:a@b>;expires=1x", null)]
+    [InlineData("<sip:a@b>;expires= 30 ", 30L)]
+    public void Reads_the_expires_parameter(string value, long? expires)
+    {
+        Assert.True(ContactValue.TryParse(value, out var c));
+        Assert.Equal(expires, c.Expires);
+    }
+
+    [Fact]
+    public void A_quoted_semicolon_does_not_split_a_parameter()
+    {
+        Assert.True(ContactValue.TryParse("<sip:a@b>;+sip.instance=\"<urn:uuid:1;2>\";reg-id=2;q=0.7", out var c));
+        Assert.Equal("<urn:uuid:1;2>", c.InstanceId);
+        Assert.Equal(2, c.RegId);
+        Assert.Equal(0.7f, c.Q);
+    }
 }

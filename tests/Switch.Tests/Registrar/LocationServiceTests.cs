@@ -39,6 +39,38 @@ public sealed class LocationServiceTests
     }
 
     [Fact]
+    public async Task Refreshes_keep_one_expiry_entry_per_binding_and_still_expire_on_time()
+    {
+        await using var f = new RegistrarFixture();
+        for (var i = 0; i < 100; i++)
+        {
+            await f.Locations.PutAsync(f.Binding(contact: "sip:1000@192.0.2.55", expiresIn: 60));
+            f.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+        Assert.Equal(1, f.Locations.PendingExpiries);
+        Assert.Empty(f.Custom(RegistrationEvents.Expire));
+
+        // Last refresh at t=99 s: the binding lives until t=159 s (plus the late margin), then expires once.
+        f.Time.Advance(TimeSpan.FromSeconds(55));
+        Assert.Single(f.Locations.GetBindings("1000", "192.0.2.10"));
+        f.Time.Advance(TimeSpan.FromSeconds(60));
+        Assert.Single(f.Custom(RegistrationEvents.Expire));
+        Assert.Empty(f.Locations.GetBindings("1000", "192.0.2.10"));
+        Assert.Equal(0, f.Locations.PendingExpiries);
+    }
+
+    [Fact]
+    public async Task A_refresh_to_a_shorter_expiry_expires_at_the_shorter_time()
+    {
+        await using var f = new RegistrarFixture();
+        await f.Locations.PutAsync(f.Binding(contact: "sip:1000@192.0.2.55", expiresIn: 3600));
+        await f.Locations.PutAsync(f.Binding(contact: "sip:1000@192.0.2.55", expiresIn: 60));
+        f.Time.Advance(TimeSpan.FromSeconds(120));
+        Assert.Single(f.Custom(RegistrationEvents.Expire));
+        Assert.Empty(f.Locations.GetBindings("1000", "192.0.2.10"));
+    }
+
+    [Fact]
     public async Task A_refresh_postpones_expiry_and_a_removal_cancels_it()
     {
         await using var f = new RegistrarFixture();
