@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the solution, installing what the tests need first:
-#   Debian: sip-tester (sipp), redis-server, baresip-core (a real softphone);  npm: modesl (tests/EndToEnd/node, from the committed lock file).
+#   Debian: sip-tester (sipp), redis-server, baresip-core (a real softphone), sipvicious (attack tools);  npm: modesl (tests/EndToEnd/node, from the committed lock file).
 # Usage: scripts/test.sh [extra dotnet test arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,17 +9,19 @@ need_apt=()
 command -v sipp >/dev/null 2>&1 || need_apt+=(sip-tester)
 command -v redis-server >/dev/null 2>&1 || need_apt+=(redis-server)
 command -v node >/dev/null 2>&1 || need_apt+=(nodejs npm)
-# baresip-core without its recommends (sound servers, video): the tests run it headless with G.711 only.
-need_baresip=0; command -v baresip >/dev/null 2>&1 || need_baresip=1
-if [ ${#need_apt[@]} -gt 0 ] || [ $need_baresip -eq 1 ]; then
-  echo "installing: ${need_apt[*]}$(if [ $need_baresip -eq 1 ]; then echo " baresip-core"; fi)"
+# Without their recommends (sound servers, video): baresip runs headless with G.711 only.
+need_lean=()
+command -v baresip >/dev/null 2>&1 || need_lean+=(baresip-core)
+command -v svcrack >/dev/null 2>&1 || need_lean+=(sipvicious)
+if [ ${#need_apt[@]} -gt 0 ] || [ ${#need_lean[@]} -gt 0 ]; then
+  echo "installing: ${need_apt[*]} ${need_lean[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   if [ ${#need_apt[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
   fi
-  if [ $need_baresip -eq 1 ]; then
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends baresip-core >/dev/null
+  if [ ${#need_lean[@]} -gt 0 ]; then
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_lean[@]}" >/dev/null
   fi
 fi
 # redis-server's package starts a system instance; the tests start their own on free ports.
