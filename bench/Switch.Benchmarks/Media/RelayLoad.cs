@@ -105,6 +105,11 @@ internal static class RelayLoad
                 mode += $" realtime={engine.MediaLoops.Count(l => l.IsRealtime)}/{engine.MediaLoops.Count}";
             }
 
+            if (options.PhonesRealtime)
+            {
+                mode += " phones-realtime";
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"relay-load {mode} calls={options.Calls} transcode={options.Transcode} offered={options.OfferedRate}/s " +
                 $"seconds={options.Seconds}: {result} {Residence(probes)} relaycpu={cpu.TotalSeconds / options.Seconds:F2} " +
@@ -208,6 +213,11 @@ internal static class RelayLoad
         if (options.PhonesCpu is { } cpu)
         {
             command.InsertRange(0, ["taskset", "-c", cpu.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        if (options.PhonesRealtime)
+        {
+            command.InsertRange(0, ["chrt", "-f", MediaThreadPriority.Priority.ToString(CultureInfo.InvariantCulture)]);
         }
 
         start.FileName = command[0];
