@@ -2,6 +2,9 @@ namespace Switch.Media;
 
 internal sealed partial class EpollMediaLoop
 {
+    /// <summary>Legs ticked per pass of the loop (~32 × 5–10 µs between looks at the sockets).</summary>
+    internal const int ClockChunk = 32;
+
     private readonly long _frameTicks;
     private readonly List<MediaLeg> _clocked = [];
     private List<MediaLeg> _clockAdds = [];
@@ -9,6 +12,8 @@ internal sealed partial class EpollMediaLoop
     private int _pendingClockAdds;
     private int _clockedCount;
     private long _nextTick;
+    private bool _ticking;
+    private int _tickCursor;
 
     /// <summary>Legs whose media clock this thread runs now (playback, DTMF or recording in progress).</summary>
     public int ClockedLegs => Volatile.Read(ref _clockedCount);
@@ -36,8 +41,10 @@ internal sealed partial class EpollMediaLoop
 
     /// <summary>
     /// Ticks the clocked legs when a tick is due (a 20 ms grid that starts when the first leg joins; a late tick
-    /// moves the grid, and each leg catches up the frames it owes); returns the <c>epoll_wait</c> timeout to the
-    /// next tick in milliseconds, or -1 when no leg is clocked.
+    /// moves the grid, and each leg catches up the frames it owes). At most <see cref="ClockChunk"/> legs per pass, so
+    /// datagrams that arrive while many legs play wait for a chunk, not for the whole tick. Returns the
+    /// <c>epoll_wait</c> timeout: 0 while a tick is in progress, else milliseconds to the next tick, or -1 when no
+    /// leg is clocked.
     /// </summary>
     private int RunClock()
     {
@@ -48,49 +55,65 @@ internal sealed partial class EpollMediaLoop
 
         if (_clocked.Count == 0)
         {
+            _ticking = false;
             return -1;
         }
 
         var now = _time.GetTimestamp();
-        if (now >= _nextTick)
+        if (!_ticking)
         {
-            for (var i = _clocked.Count - 1; i >= 0; i--)
+            if (now < _nextTick)
             {
-                var leg = _clocked[i];
-                bool keep;
-                try
-                {
-                    keep = leg.Tick(now);
-                }
-                catch (Exception e)
-                {
-                    MediaLog.ClockListenerFailed(_logger, e);
-                    keep = true;
-                }
-
-                if (!keep)
-                {
-                    leg.OnLoopClock = false;
-                    _clocked[i] = _clocked[^1];
-                    _clocked.RemoveAt(_clocked.Count - 1);
-                }
+                return TimeoutTo(now);
             }
 
-            Volatile.Write(ref _clockedCount, _clocked.Count);
+            _ticking = true;
+            _tickCursor = _clocked.Count - 1;
             _nextTick += _frameTicks;
             if (_nextTick <= now)
             {
                 _nextTick = now + _frameTicks;
             }
+        }
 
-            if (_clocked.Count == 0)
+        // Downwards, so that a leg swapped in from the end (ticked already, or added since) is not ticked twice.
+        for (var budget = ClockChunk; _tickCursor >= 0 && budget > 0; budget--)
+        {
+            var i = _tickCursor--;
+            var leg = _clocked[i];
+            bool keep;
+            try
             {
-                return -1;
+                keep = leg.Tick(now);
+            }
+            catch (Exception e)
+            {
+                MediaLog.ClockListenerFailed(_logger, e);
+                keep = true;
+            }
+
+            if (!keep)
+            {
+                leg.OnLoopClock = false;
+                _clocked[i] = _clocked[^1];
+                _clocked.RemoveAt(_clocked.Count - 1);
             }
         }
 
-        // Rounded up: waking a little late is a steady offset; waking early costs a pass for nothing.
-        var ticks = Math.Min(_nextTick - now, _frameTicks);
+        Volatile.Write(ref _clockedCount, _clocked.Count);
+        if (_tickCursor >= 0)
+        {
+            return 0;
+        }
+
+        _ticking = false;
+        return _clocked.Count == 0 ? -1 : TimeoutTo(now);
+    }
+
+    /// <summary>Milliseconds to the next tick, rounded up: waking a little late is a steady offset, early a pass for nothing.</summary>
+    private int TimeoutTo(long now)
+    {
+        var ticks = Math.Clamp(_nextTick - now, 0, _frameTicks);
         var frequency = _time.TimestampFrequency;
         return (int)(((ticks * 1000) + frequency - 1) / frequency);
     }
@@ -106,7 +129,7 @@ internal sealed partial class EpollMediaLoop
             Volatile.Write(ref _pendingClockAdds, 0);
         }
 
-        if (_clocked.Count == 0)
+        if (_clocked.Count == 0 && !_ticking)
         {
             _nextTick = _time.GetTimestamp();
         }

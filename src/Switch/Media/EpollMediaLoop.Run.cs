@@ -65,9 +65,17 @@ internal sealed partial class EpollMediaLoop
                 timeout = RunClock();
                 if (barriers is not null)
                 {
-                    foreach (var barrier in barriers)
+                    if (_ticking)
                     {
-                        barrier.TrySetResult();
+                        // A tick spans passes: whoever waits for this pass also waits for the tick to finish.
+                        RequeueBarriers(barriers);
+                    }
+                    else
+                    {
+                        foreach (var barrier in barriers)
+                        {
+                            barrier.TrySetResult();
+                        }
                     }
                 }
 
@@ -96,6 +104,16 @@ internal sealed partial class EpollMediaLoop
             }
 
             _stopped.TrySetResult();
+        }
+    }
+
+    private void RequeueBarriers(List<TaskCompletionSource> barriers)
+    {
+        lock (_lock)
+        {
+            barriers.AddRange(_barriers);
+            _barriers = barriers;
+            Volatile.Write(ref _pendingBarriers, 1);
         }
     }
 
