@@ -25,6 +25,7 @@ internal static class RelayLoad
         using var child = StartPhones(options);
         MediaEngine? engine = null;
         IReadOnlyList<MediaLeg> relayLegs = [];
+        var probes = new List<ResidenceProbe>();
         try
         {
             var phones = await child.StandardOutput.ReadLineAsync();
@@ -49,6 +50,16 @@ internal static class RelayLoad
                     return 1;
                 }
 
+                if (options.Residence)
+                {
+                    foreach (var loop in engine.MediaLoops)
+                    {
+                        var probe = new ResidenceProbe();
+                        probes.Add(probe);
+                        loop.Probe = probe;
+                    }
+                }
+
                 await child.StandardInput.WriteLineAsync("LEGS " + legs);
                 await child.StandardInput.FlushAsync();
             }
@@ -66,9 +77,11 @@ internal static class RelayLoad
                 {
                     cpuAt = process.TotalProcessorTime;
                     packetsAt = relayLegs.Sum(leg => leg.GetStatistics().PacketsReceived);
+                    probes.ForEach(p => p.Recording = true);
                 }
                 else if (line == "SENT")
                 {
+                    probes.ForEach(p => p.Recording = false);
                     cpu = process.TotalProcessorTime - cpuAt;
                     packets = relayLegs.Sum(leg => leg.GetStatistics().PacketsReceived) - packetsAt;
                 }
@@ -87,9 +100,19 @@ internal static class RelayLoad
 
             var mode = options.Direct ? "direct (no switch)"
                 : engine!.MediaLoops.Count > 0 ? $"switch epoll x{engine.MediaLoops.Count}" : "switch async";
+            if (engine is { MediaLoops.Count: > 0 } && options.Realtime)
+            {
+                mode += $" realtime={engine.MediaLoops.Count(l => l.IsRealtime)}/{engine.MediaLoops.Count}";
+            }
+
+            if (options.PhonesRealtime)
+            {
+                mode += " phones-realtime";
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"relay-load {mode} calls={options.Calls} transcode={options.Transcode} offered={options.OfferedRate}/s " +
-                $"seconds={options.Seconds}: {result} relaycpu={cpu.TotalSeconds / options.Seconds:F2} " +
+                $"seconds={options.Seconds}: {result} {Residence(probes)} relaycpu={cpu.TotalSeconds / options.Seconds:F2} " +
                 $"relayed={packets / (double)options.Seconds:F0}/s cpuus_per_packet={(packets == 0 ? 0 : cpu.TotalMicroseconds / packets):F2} " +
                 $"load={loadBefore} -> {LoadAverage()}"));
             return 0;
@@ -118,7 +141,7 @@ internal static class RelayLoad
         var phonesA = sides[0].Split(',').Select(p => new IPEndPoint(IPAddress.Loopback, int.Parse(p, CultureInfo.InvariantCulture))).ToArray();
         var phonesB = sides[1].Split(',').Select(p => new IPEndPoint(IPAddress.Loopback, int.Parse(p, CultureInfo.InvariantCulture))).ToArray();
         var engine = new MediaEngine(
-            new MediaOptions { BindAddress = IPAddress.Loopback, Ports = new RtpPortRange(from, from + (4 * options.Calls) + 200) },
+            new MediaOptions { BindAddress = IPAddress.Loopback, Ports = new RtpPortRange(from, from + (4 * options.Calls) + 200), RealtimePriority = options.Realtime },
             TimeProvider.System,
             NullLoggerFactory.Instance,
             options.Receive,
@@ -147,6 +170,28 @@ internal static class RelayLoad
         return (engine, legs, string.Join(',', portsA) + ";" + string.Join(',', portsB));
     }
 
+    /// <summary>The relay's own share per packet, all media threads merged (see <see cref="ResidenceProbe"/>).</summary>
+    private static string Residence(List<ResidenceProbe> probes)
+    {
+        if (probes.Count == 0)
+        {
+            return "residence=n/a";
+        }
+
+        var residence = new LatencyHistogram();
+        var wake = new LatencyHistogram();
+        foreach (var probe in probes)
+        {
+            residence.AddFrom(probe.Residence);
+            wake.AddFrom(probe.WakeToSent);
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"residence_n={residence.Count} residence_p50us={residence.Percentile(0.5)} residence_p99us={residence.Percentile(0.99)} " +
+            $"residence_p999us={residence.Percentile(0.999)} residence_maxus={residence.Percentile(1)} " +
+            $"wake_to_sent_p50us={wake.Percentile(0.5)} wake_to_sent_p99us={wake.Percentile(0.99)} unstamped={probes.Sum(p => p.Unstamped)}");
+    }
+
     private static Process StartPhones(RelayLoadOptions options)
     {
         var host = Environment.ProcessPath ?? "dotnet";
@@ -168,6 +213,11 @@ internal static class RelayLoad
         if (options.PhonesCpu is { } cpu)
         {
             command.InsertRange(0, ["taskset", "-c", cpu.ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        if (options.PhonesRealtime)
+        {
+            command.InsertRange(0, ["chrt", "-f", MediaThreadPriority.Priority.ToString(CultureInfo.InvariantCulture)]);
         }
 
         start.FileName = command[0];

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using Switch.Media;
 
 namespace Switch.Benchmarks.Media;
@@ -10,7 +11,7 @@ namespace Switch.Benchmarks.Media;
 /// <summary>
 /// The child process of <c>relay-load</c>: the phones of N calls. Side A and side B each have a few blocking
 /// loopback sockets (call i uses socket i mod K of its side). One dedicated thread sends every stream's packets
-/// on a uniform schedule (2N streams × pps, spread evenly, in ~1 ms batches); one dedicated thread per socket
+/// on a uniform schedule (2N streams × pps, spread evenly, in batches every <c>--send-batch-us</c>, default ~1 ms); one dedicated thread per socket
 /// receives. Each payload carries its send time (<see cref="RtpProbe"/>), so latency = receive time − send
 /// time, both read on this process's clock; only packets sent in the measured window count.
 /// Protocol on stdout/stdin: prints <c>PHONES a1,a2;b1,b2</c>, reads <c>LEGS a0,a1,…;b0,b1,…</c> (the
@@ -213,12 +214,22 @@ internal sealed class RelayPhones
 
             if (slot < totalSlots)
             {
-                _stop.Wait(1);
+                if (_options.SendBatchMicros >= 1000)
+                {
+                    _stop.Wait(_options.SendBatchMicros / 1000);
+                }
+                else
+                {
+                    _ = usleep((uint)_options.SendBatchMicros);
+                }
             }
         }
 
         _onSent?.Invoke();
     }
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int usleep(uint microseconds);
 
     private string Result(TimeSpan cpu, UdpCounters udp)
     {

@@ -112,6 +112,7 @@ internal sealed partial class Call
             }
             return true;
         }
+        leg.Signaling.UseRingback(leg.Variables["ringback"]);
         var preAnswered = ringbackOnly
             ? await leg.Signaling.PreAnswerWithRingbackAsync(peer?.Signaling, CancellationToken.None).ConfigureAwait(false)
             : await leg.Signaling.PreAnswerAsync(peer?.Signaling, CancellationToken.None).ConfigureAwait(false);

@@ -29,6 +29,14 @@ internal interface ILegSignaling
         PreAnswerAsync(peer, cancellationToken);
 
     /// <summary>
+    /// Inbound leg, before a pre-answer: the channel's <c>ringback</c> variable (a tone spec such as
+    /// <c>%(2000,4000,440,480)</c> or a file), or null for the switch's default ringback.
+    /// </summary>
+    void UseRingback(string? ringback)
+    {
+    }
+
+    /// <summary>
     /// Inbound leg: 200 OK with the switch's SDP. <paramref name="peer"/> is the leg it is about to be bridged
     /// with, when known (its codec is preferred; with bypassed media its SDP is used). False when the leg
     /// cannot be answered (then the call hangs it up).

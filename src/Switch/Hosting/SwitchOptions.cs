@@ -12,6 +12,7 @@ internal sealed class SwitchOptions
     public SipOptions Sip { get; set; } = new();
     public EventSocketOptions EventSocket { get; set; } = new();
     public RtpOptions Rtp { get; set; } = new();
+    public MediaThreadOptions Media { get; set; } = new();
     public CallOptions Calls { get; set; } = new();
     public RegistrarOptions Registrar { get; set; } = new() { Store = "sqlite" };
 
@@ -71,6 +72,16 @@ internal sealed class RtpOptions
 {
     /// <summary>FROM-TO, inclusive, even start.</summary>
     public string Ports { get; set; } = "16384-32767";
+}
+
+/// <summary>The epoll media threads that receive, relay and pace RTP (Linux).</summary>
+internal sealed class MediaThreadOptions
+{
+    /// <summary>How many media threads; 0 = one per processor, at most 4.</summary>
+    public int Threads { get; set; }
+
+    /// <summary>Run the media threads under SCHED_FIFO (FreeSWITCH's -rp); needs CAP_SYS_NICE or an RTPRIO limit.</summary>
+    public bool RealtimePriority { get; set; }
 }
 
 internal sealed class CallOptions

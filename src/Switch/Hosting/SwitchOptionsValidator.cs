@@ -60,6 +60,10 @@ internal sealed class SwitchOptionsValidator : IValidateOptions<SwitchOptions>
         {
             failures.Add($"Rtp:Ports (--rtp-ports): '{options.Rtp.Ports}' is not FROM-TO within 1024-65535 with at least 4 ports");
         }
+        if (options.Media.Threads is < 0 or > 64)
+        {
+            failures.Add($"Media:Threads: {options.Media.Threads} is outside 0..64 (0 = one per processor, at most 4)");
+        }
         if (options.Calls.ParkTimeoutSeconds < 1)
         {
             failures.Add($"Calls:ParkTimeoutSeconds: {options.Calls.ParkTimeoutSeconds} must be at least 1");

@@ -22,7 +22,8 @@ internal sealed partial class SwitchRuntime
             BindAddress = wildcard ? IPAddress.Any : sipListen.Address,
             AdvertisedAddress = IPAddress.TryParse(addresses.Advertised, out var advertised) ? advertised : null,
             Ports = ports,
-        }, time, loggers);
+            RealtimePriority = options.Media.RealtimePriority,
+        }, time, loggers, mediaThreads: options.Media.Threads);
 
         var trusted = new List<IPNetwork>();
         foreach (var cidr in options.Sip.TrustedNetworks)

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
@@ -12,9 +11,11 @@ namespace Switch.Media;
 /// count, relay with a synchronous send), so there is no thread hop, continuation or allocation per datagram;
 /// a socket with more queued is reported again by the next <c>epoll_wait</c>. A leg's receive side is only ever
 /// touched by its loop's thread. <see cref="RemoveAsync"/> completes once the thread can no longer be inside
-/// that leg, so a leg may close its socket and free its state after awaiting it.
+/// that leg, so a leg may close its socket and free its state after awaiting it. The same thread paces the
+/// 20 ms media clock of its legs (playback, DTMF, recording): <c>epoll_wait</c> times out at the next tick, so
+/// generated audio and relayed packets leave from one thread and never contend.
 /// </summary>
-internal sealed class EpollMediaLoop : IAsyncDisposable
+internal sealed partial class EpollMediaLoop : IAsyncDisposable
 {
     private const int MaxEvents = 256;
     private const ulong WakeToken = ulong.MaxValue;
@@ -23,6 +24,8 @@ internal sealed class EpollMediaLoop : IAsyncDisposable
     private readonly int _epoll;
     private readonly int _wake;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly MediaThreadPriority? _priority;
     private readonly Thread _thread;
     private readonly Lock _lock = new();
     private readonly Stack<int> _freeSlots = new();
@@ -37,13 +40,18 @@ internal sealed class EpollMediaLoop : IAsyncDisposable
     private long _allocatedBytes;
     private volatile bool _stopping;
     private bool _exited;
+    private bool _realtime;
+    private IMediaThreadProbe? _probe;
     private int _disposed;
 
-    private EpollMediaLoop(int epoll, int wake, string name, ILogger logger)
+    private EpollMediaLoop(int epoll, int wake, string name, TimeProvider time, MediaThreadPriority? priority, ILogger logger)
     {
         _epoll = epoll;
         _wake = wake;
         _logger = logger;
+        _time = time;
+        _priority = priority;
+        _frameTicks = (long)(MediaClock.FrameDuration.TotalSeconds * time.TimestampFrequency);
         Name = name;
         _thread = new Thread(static state => ((EpollMediaLoop)state!).Run())
         {
@@ -67,8 +75,22 @@ internal sealed class EpollMediaLoop : IAsyncDisposable
     /// <summary>Bytes the media thread had allocated when it read its last datagram (the packet path allocates none).</summary>
     public long AllocatedBytes => Volatile.Read(ref _allocatedBytes);
 
-    /// <summary>Creates and starts a loop; false (with a logged reason) when epoll is not available.</summary>
-    public static bool TryStart(string name, ILogger logger, [NotNullWhen(true)] out EpollMediaLoop? loop)
+    /// <summary>True once the thread runs under SCHED_FIFO (<see cref="MediaOptions.RealtimePriority"/>).</summary>
+    public bool IsRealtime => Volatile.Read(ref _realtime);
+
+    /// <summary>Sees every datagram this thread handled (measurement only; null in production).</summary>
+    public IMediaThreadProbe? Probe
+    {
+        get => Volatile.Read(ref _probe);
+        set => Volatile.Write(ref _probe, value);
+    }
+
+    /// <summary>
+    /// Creates and starts a loop; false (with a logged reason) when epoll is not available. <paramref name="time"/>
+    /// paces the media clock; <paramref name="priority"/>, when given, is applied on the thread as it starts.
+    /// </summary>
+    public static bool TryStart(string name, TimeProvider time, MediaThreadPriority? priority, ILogger logger,
+        [NotNullWhen(true)] out EpollMediaLoop? loop)
     {
         loop = null;
         if (!Epoll.IsSupported)
@@ -102,7 +124,7 @@ internal sealed class EpollMediaLoop : IAsyncDisposable
             return false;
         }
 
-        loop = new EpollMediaLoop(epoll, wake, name, logger);
+        loop = new EpollMediaLoop(epoll, wake, name, time, priority, logger);
         loop._thread.Start(loop);
         return true;
     }
@@ -168,6 +190,15 @@ internal sealed class EpollMediaLoop : IAsyncDisposable
         }
 
         Interlocked.Decrement(ref _legCount);
+        return SyncAsync();
+    }
+
+    /// <summary>
+    /// Completes when this loop's thread has finished a pass (datagrams, then the media clock) that began after
+    /// the call: it is then no longer inside anything it was in before, and its clock has seen the time of now.
+    /// </summary>
+    public Task SyncAsync()
+    {
         var barrier = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_lock)
         {
@@ -215,88 +246,6 @@ internal sealed class EpollMediaLoop : IAsyncDisposable
             _slots[slot] = null;
             _freeSlots.Push(slot);
             return true;
-        }
-    }
-
-    private void Run()
-    {
-        var events = new byte[MaxEvents * Epoll.EventSize];
-        var buffer = new byte[ReceiveBufferLength];
-        var scratch = new byte[8];
-        var fromV4 = new SocketAddress(AddressFamily.InterNetwork);
-        var fromV6 = new SocketAddress(AddressFamily.InterNetworkV6);
-        try
-        {
-            while (!_stopping)
-            {
-                var count = Epoll.Wait(_epoll, events, -1);
-                if (count < 0)
-                {
-                    var errno = Marshal.GetLastPInvokeError();
-                    if (errno == Epoll.Interrupted)
-                    {
-                        continue;
-                    }
-
-                    MediaLog.EpollWaitFailed(_logger, Name, errno);
-                    return;
-                }
-
-                var slots = Volatile.Read(ref _slots);
-                for (var i = 0; i < count; i++)
-                {
-                    Epoll.ReadEvent(events, i, out _, out var token);
-                    if (token == WakeToken)
-                    {
-                        Epoll.Drain(_wake, scratch);
-                        slots = Volatile.Read(ref _slots);
-                        continue;
-                    }
-
-                    var slot = (int)(uint)token;
-                    if (slot < slots.Length && slots[slot] is { } leg && leg.PollToken == token &&
-                        leg.OnReadable(buffer, leg.LocalEndPoint.AddressFamily == AddressFamily.InterNetworkV6 ? fromV6 : fromV4))
-                    {
-                        Volatile.Write(ref _allocatedBytes, GC.GetAllocatedBytesForCurrentThread());
-                        Volatile.Write(ref _datagrams, _datagrams + 1);
-                    }
-                }
-
-                if (Volatile.Read(ref _pendingBarriers) != 0)
-                {
-                    CompleteBarriers();
-                }
-            }
-        }
-        catch (Exception e)
-        {
-            MediaLog.EpollLoopFailed(_logger, Name, e);
-        }
-        finally
-        {
-            CompleteBarriers(exiting: true);
-            _stopped.TrySetResult();
-        }
-    }
-
-    private void CompleteBarriers(bool exiting = false)
-    {
-        List<TaskCompletionSource> barriers;
-        lock (_lock)
-        {
-            barriers = _barriers;
-            _barriers = [];
-            Volatile.Write(ref _pendingBarriers, 0);
-            if (exiting)
-            {
-                _stopping = true;
-                _exited = true;
-            }
-        }
-
-        foreach (var barrier in barriers)
-        {
-            barrier.TrySetResult();
         }
     }
 }

@@ -3,9 +3,10 @@ using Microsoft.Extensions.Logging;
 namespace Switch.Media;
 
 /// <summary>
-/// One 20 ms timer (on the injected <see cref="TimeProvider"/>) shared by every leg that generates or records
-/// audio. Listeners compute how many frames are due from the timestamp they get, so a late or skipped tick is
-/// caught up rather than drifting. Overlapping ticks are skipped.
+/// One 20 ms timer (on the injected <see cref="TimeProvider"/>) for the legs that generate or record audio and
+/// have no media thread (async receive path: other OSes, <see cref="MediaReceiveMode.Async"/>); legs on an
+/// <see cref="EpollMediaLoop"/> are paced by that thread instead. Listeners compute how many frames are due from
+/// the timestamp they get, so a late or skipped tick is caught up rather than drifting. Overlapping ticks are skipped.
 /// </summary>
 internal sealed class MediaClock : IDisposable
 {

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace Switch.Media;
 
 /// <summary>
-/// The switch's media: options, the RTP port pool, the shared 20 ms clock, the media threads and the legs. One per
+/// The switch's media: options, the RTP port pool, the media threads (which also pace the 20 ms media clock of
+/// their legs), the timer clock for legs without one, and the legs. One per
 /// process (a singleton in Hosting). On Linux legs are received by a few dedicated epoll media threads
 /// (<see cref="EpollMediaLoop"/>, each leg on the least loaded); elsewhere, or with <see cref="MediaReceiveMode.Async"/>,
 /// each leg has its own async receive loop.
@@ -45,7 +46,12 @@ internal sealed class MediaEngine : IAsyncDisposable
         _meter.CreateObservableGauge("switch.media.rtp_ports.set_aside", () => Ports.SetAsideCount, description: "RTP/RTCP port pairs set aside after a failed bind");
         _meter.CreateObservableCounter("switch.media.rtp_ports.bind_failures", () => _bindWarnings.BindFailuresTotal, description: "RTP socket binds that failed");
         _meter.CreateObservableCounter("switch.media.rtp_ports.refused", () => _bindWarnings.RefusedTotal, description: "Media legs refused for want of an RTP port");
+        Priority = options.RealtimePriority ? new MediaThreadPriority(_logger) : null;
         _loops = receiveMode == MediaReceiveMode.Async ? [] : StartLoops(mediaThreads == 0 ? DefaultMediaThreads : mediaThreads);
+        if (Priority is not null && _loops.Length == 0)
+        {
+            MediaLog.RealtimeWithoutMediaThreads(_logger);
+        }
     }
 
     /// <summary>
@@ -57,6 +63,41 @@ internal sealed class MediaEngine : IAsyncDisposable
 
     /// <summary>The epoll media threads (empty when legs use async receive loops).</summary>
     internal IReadOnlyList<EpollMediaLoop> MediaLoops => _loops;
+
+    /// <summary>The real-time scheduling applied to the media threads; null unless <see cref="MediaOptions.RealtimePriority"/>.</summary>
+    internal MediaThreadPriority? Priority { get; }
+
+    /// <summary>Legs on a media clock now (media threads' and <see cref="Clock"/>'s).</summary>
+    public int ClockedLegCount
+    {
+        get
+        {
+            var count = Clock.ListenerCount;
+            foreach (var loop in _loops)
+            {
+                count += loop.ClockedLegs;
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>Completes when every media thread has finished a pass begun after the call (<see cref="EpollMediaLoop.SyncAsync"/>).</summary>
+    internal Task SyncMediaThreadsAsync()
+    {
+        if (_loops.Length == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var passes = new Task[_loops.Length];
+        for (var i = 0; i < _loops.Length; i++)
+        {
+            passes[i] = _loops[i].SyncAsync();
+        }
+
+        return Task.WhenAll(passes);
+    }
 
     public MediaOptions Options { get; }
 
@@ -184,7 +225,7 @@ internal sealed class MediaEngine : IAsyncDisposable
     private EpollMediaLoop[] StartLoops(int count)
     {
         var loops = new List<EpollMediaLoop>(count);
-        for (var i = 0; i < count && EpollMediaLoop.TryStart($"media-{i}", _logger, out var loop); i++)
+        for (var i = 0; i < count && EpollMediaLoop.TryStart($"media-{i}", Time, Priority, _logger, out var loop); i++)
         {
             loops.Add(loop);
         }

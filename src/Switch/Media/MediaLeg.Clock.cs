@@ -12,6 +12,7 @@ internal sealed partial class MediaLeg
     private Playback? _playback;
     private Recording? _recording;
     private bool _onClock;
+    private bool _clockedByLoop;
     private long _nextFrameAt;
 
     /// <summary>The playback in progress, if any.</summary>
@@ -193,14 +194,22 @@ internal sealed partial class MediaLeg
         recording.Close();
     }
 
-    public void OnTick(long now)
+    /// <summary>The async receive path's clock (<see cref="MediaClock"/>, a timer thread): one tick.</summary>
+    public void OnTick(long now) => Tick(now);
+
+    /// <summary>
+    /// One clock tick: sends the frames due by <paramref name="now"/> (at most <see cref="MaxCatchUpFrames"/>).
+    /// Called by the leg's media thread (<see cref="EpollMediaLoop"/>) or, for a leg with its own async receive
+    /// loop, by <see cref="MediaClock"/>. False when the leg has nothing left to pace and left the clock.
+    /// </summary>
+    internal bool Tick(long now)
     {
         Playback? finished = null;
         lock (_clockLock)
         {
             if (!_onClock)
             {
-                return;
+                return false;
             }
 
             var frames = 0;
@@ -218,8 +227,7 @@ internal sealed partial class MediaLeg
 
             if (_playback is null && _recording is null && !_dtmfSender.IsBusy)
             {
-                _onClock = false;
-                _engine.Clock.Remove(this);
+                LeaveClock();
             }
         }
 
@@ -227,7 +235,12 @@ internal sealed partial class MediaLeg
         {
             Notify(finished);
         }
+
+        return Volatile.Read(ref _onClock);
     }
+
+    /// <summary>Set and read only by the media thread whose clock list holds this leg.</summary>
+    internal bool OnLoopClock { get; set; }
 
     /// <summary>One 20 ms frame: DTMF first (playback pauses meanwhile), else playback; then the recording.</summary>
     private Playback? ProduceFrame()
@@ -266,7 +279,21 @@ internal sealed partial class MediaLeg
 
         _onClock = true;
         _nextFrameAt = _time.GetTimestamp() + _frameTicks;
-        _engine.Clock.Add(this);
+        _clockedByLoop = _loop is { } loop && loop.AddClocked(this);
+        if (!_clockedByLoop)
+        {
+            _engine.Clock.Add(this);
+        }
+    }
+
+    /// <summary>Under the clock lock: nothing left to pace. The media thread drops the leg when its tick returns false.</summary>
+    private void LeaveClock()
+    {
+        _onClock = false;
+        if (!_clockedByLoop)
+        {
+            _engine.Clock.Remove(this);
+        }
     }
 
     private void StopClockedWork()
@@ -288,8 +315,7 @@ internal sealed partial class MediaLeg
 
             if (_onClock)
             {
-                _onClock = false;
-                _engine.Clock.Remove(this);
+                LeaveClock();
             }
         }
 

@@ -164,6 +164,9 @@ internal sealed partial class MediaLeg : IMediaClockListener, IAsyncDisposable
     /// <summary>The media thread that receives this leg's RTP; null when it has its own async receive loop.</summary>
     internal EpollMediaLoop? Loop => _loop;
 
+    /// <summary>The leg's RTP socket (measurement probes read kernel timestamps from it).</summary>
+    internal Socket Socket => _socket;
+
     /// <summary>Starts receiving: on <paramref name="loop"/>'s media thread when given and accepted, else asynchronously.</summary>
     internal void Start(EpollMediaLoop? loop)
     {

@@ -18,4 +18,13 @@ internal static partial class MediaLog
 
     [LoggerMessage(24, LogLevel.Information, "Media: {Threads} epoll media thread(s)")]
     public static partial void EpollStarted(ILogger logger, int threads);
+
+    [LoggerMessage(25, LogLevel.Information, "Media thread {Thread}: real-time scheduling SCHED_FIFO priority {Priority}")]
+    public static partial void RealtimeGranted(ILogger logger, string thread, int priority);
+
+    [LoggerMessage(26, LogLevel.Warning, "Media: real-time priority (media.realtimePriority) refused, media threads keep the normal scheduler: {Reason}")]
+    public static partial void RealtimeRefused(ILogger logger, string reason);
+
+    [LoggerMessage(27, LogLevel.Warning, "Media: real-time priority (media.realtimePriority) applies to epoll media threads only; legs here use async receive loops")]
+    public static partial void RealtimeWithoutMediaThreads(ILogger logger);
 }

@@ -22,6 +22,13 @@ internal sealed record MediaOptions
     /// <summary>Relative playback paths are resolved against this directory.</summary>
     public string? SoundsDirectory { get; init; }
 
+    /// <summary>
+    /// Run the epoll media threads under SCHED_FIFO (<see cref="MediaThreadPriority"/>), as FreeSWITCH's <c>-rp</c>.
+    /// Off by default, as in FreeSWITCH: it needs a privilege (CAP_SYS_NICE or an RTPRIO limit) and gives the
+    /// relay precedence over everything else on the host, which the operator should choose knowingly.
+    /// </summary>
+    public bool RealtimePriority { get; init; }
+
     public IPAddress EffectiveAdvertisedAddress =>
         AdvertisedAddress ?? (BindAddress.Equals(IPAddress.Any) ? IPAddress.Loopback : BindAddress.Equals(IPAddress.IPv6Any) ? IPAddress.IPv6Loopback : BindAddress);
 }

@@ -13,6 +13,25 @@ internal static class PlaybackSources
     public const string SilenceStreamPrefix = "silence_stream://";
     public const string FilePrefix = "file://";
 
+    /// <summary>
+    /// The playback source for a ringback value as FreeSWITCH's <c>ringback</c> channel variable takes it: a tone spec
+    /// (<c>%(2000,4000,440,480)</c>, with or without <c>tone_stream://</c>), <c>silence</c>, or a file (an absolute
+    /// path, a <c>scheme://</c> source, or a <c>.wav</c> name relative to the sounds directory).
+    /// </summary>
+    public static string ForRingback(string value)
+    {
+        var trimmed = value.Trim();
+        if (trimmed.Contains("://", StringComparison.Ordinal) || trimmed.StartsWith('/') ||
+            trimmed.EndsWith(".wav", StringComparison.OrdinalIgnoreCase))
+        {
+            return trimmed;
+        }
+
+        return trimmed.StartsWith("silence", StringComparison.OrdinalIgnoreCase)
+            ? SilenceStreamPrefix + "-1"
+            : ToneStreamPrefix + trimmed;
+    }
+
     public static PlaybackStatus TryOpen(string spec, string? soundsDirectory, out IAudioSource? source, out string? error)
     {
         source = null;

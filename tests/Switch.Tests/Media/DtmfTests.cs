@@ -14,7 +14,7 @@ public sealed class DtmfTests
         leg.Configure(MediaRig.Settings(phone.EndPoint, RtpCodec.Pcmu, telephoneEvent: 101));
 
         Assert.True(leg.SendDtmf("1#", 100));
-        rig.Tick(25);
+        await rig.TickAsync(25);
         var packets = await phone.ReceiveManyAsync(16);
         Assert.Equal(0, phone.Pending);
 
@@ -52,7 +52,7 @@ public sealed class DtmfTests
 
         Assert.True(leg.SendDtmf("5", 100));
         Assert.False(leg.SendDtmf("xyz"));
-        rig.Tick(6);
+        await rig.TickAsync(6);
         var packets = await phone.ReceiveManyAsync(5);
 
         Assert.All(packets, p => Assert.Equal(0, p.Header.PayloadType));
@@ -116,7 +116,7 @@ public sealed class DtmfTests
         phoneA.SendPress(a.LocalEndPoint, 101, '9', 480);
         await MediaRig.WaitUntil(() => a.GetStatistics().DtmfDigitsReceived == 1, "the digit");
         Assert.Equal(0, phoneB.Pending);
-        rig.Tick(7);
+        await rig.TickAsync(7);
         var regenerated = await phoneB.ReceiveManyAsync(6);
 
         Assert.All(regenerated, p => Assert.Equal(100, p.Header.PayloadType));

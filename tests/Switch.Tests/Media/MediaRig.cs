@@ -46,7 +46,19 @@ internal sealed class MediaRig : IAsyncDisposable
     public static MediaLegSettings Settings(IPEndPoint? remote, RtpCodec codec, byte? telephoneEvent = null, bool send = true) =>
         new(remote, codec, codec.PayloadType, telephoneEvent, telephoneEvent, 20, send);
 
-    public void Tick(int frames = 1) => Manual.Advance(MediaClock.FrameDuration, frames);
+    /// <summary>
+    /// Moves the manual clock on by 20 ms <paramref name="frames"/> times; after each step waits (bounded) until every
+    /// media thread has run a pass that saw the new time (legs on async receive loops are ticked by the
+    /// <see cref="MediaClock"/> timer inside <see cref="ManualTimeProvider.Advance(TimeSpan)"/>).
+    /// </summary>
+    public async Task TickAsync(int frames = 1)
+    {
+        for (var i = 0; i < frames; i++)
+        {
+            Manual.Advance(MediaClock.FrameDuration);
+            await Engine.SyncMediaThreadsAsync().WaitAsync(TimeSpan.FromSeconds(2));
+        }
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -7,10 +7,12 @@ public sealed class PlaybackTests
 {
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(2);
 
-    [Fact]
-    public async Task Plays_a_tone_as_paced_RTP_with_continuous_numbering_and_reports_completion()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Plays_a_tone_as_paced_RTP_with_continuous_numbering_and_reports_completion(bool epoll)
     {
-        await using var rig = new MediaRig(new ManualTimeProvider());
+        await using var rig = new MediaRig(new ManualTimeProvider(), receiveMode: Mode(epoll), mediaThreads: 2);
         var observer = new RecordingObserver();
         var leg = rig.Leg("a", observer);
         var phone = rig.Phone();
@@ -18,7 +20,11 @@ public sealed class PlaybackTests
 
         var playback = leg.Play("tone_stream://%(1000,0,440)");
         Assert.Equal(0, phone.Pending);
-        rig.Tick(50);
+        await rig.TickAsync(50);
+        var onLoop = leg.Loop is not null;
+        Assert.Equal(epoll && OperatingSystem.IsLinux(), onLoop);
+        Assert.Equal((1, onLoop ? 0 : 1), (rig.Engine.ClockedLegCount, rig.Engine.Clock.ListenerCount));
+        Assert.Equal(onLoop ? 1 : 0, leg.Loop?.ClockedLegs ?? 0);
         var packets = await phone.ReceiveManyAsync(50);
 
         for (var i = 0; i < packets.Count; i++)
@@ -34,13 +40,13 @@ public sealed class PlaybackTests
         Assert.True(Goertzel.RelativePower(audio, 440) > 0.9);
         Assert.False(playback.IsCompleted);
 
-        rig.Tick();
+        await rig.TickAsync();
         var result = await playback.Completion.WaitAsync(s_wait);
         Assert.Equal(PlaybackStatus.Completed, result.Status);
         Assert.Equal(("FILE PLAYED", "done", 8000L), (result.ApplicationResponse, result.PlaybackStatusName, result.SamplesPlayed));
         Assert.Equal(result, Assert.Single(observer.Playbacks));
         Assert.Equal(0, phone.Pending);
-        Assert.Equal(0, rig.Engine.Clock.ListenerCount);
+        Assert.Equal(0, rig.Engine.ClockedLegCount);
         Assert.Equal(50, leg.GetStatistics().PacketsSent);
     }
 
@@ -53,7 +59,7 @@ public sealed class PlaybackTests
         leg.Configure(MediaRig.Settings(phone.EndPoint, RtpCodec.Pcma));
 
         var endless = leg.Play("tone_stream://%(60,40,1000)", Playback.Endless);
-        rig.Tick(30);
+        await rig.TickAsync(30);
         await phone.ReceiveManyAsync(30);
         Assert.False(endless.IsCompleted);
 
@@ -62,7 +68,7 @@ public sealed class PlaybackTests
         Assert.Equal((PlaybackStatus.Stopped, "break", "FILE PLAYED"), (replaced.Status, replaced.PlaybackStatusName, replaced.ApplicationResponse));
         Assert.Equal(30 * 160, replaced.SamplesPlayed);
 
-        rig.Tick(2);
+        await rig.TickAsync(2);
         var silence = await phone.ReceiveManyAsync(2);
         Assert.All(silence, p => Assert.All(p.Payload, b => Assert.Equal(G711.ALawSilence, b)));
         Assert.True(silence[0].Header.Marker);
@@ -81,7 +87,7 @@ public sealed class PlaybackTests
         leg.Configure(MediaRig.Settings(phone.EndPoint, RtpCodec.Pcmu));
 
         var playback = leg.Play("tone_stream://%(40,0,1000);loops=2", loops: 3);
-        rig.Tick(13);
+        await rig.TickAsync(13);
 
         var result = await playback.Completion.WaitAsync(s_wait);
         Assert.Equal((PlaybackStatus.Completed, 3 * 2 * 320L), (result.Status, result.SamplesPlayed));
@@ -120,10 +126,12 @@ public sealed class PlaybackTests
         Assert.Contains("G722", result.Error, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task Playback_mutes_the_relay_and_the_stream_stays_continuous_across_the_switch()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Playback_mutes_the_relay_and_the_stream_stays_continuous_across_the_switch(bool epoll)
     {
-        await using var rig = new MediaRig(new ManualTimeProvider());
+        await using var rig = new MediaRig(new ManualTimeProvider(), receiveMode: Mode(epoll), mediaThreads: 2);
         var a = rig.Leg("a");
         var b = rig.Leg("b");
         var phoneA = rig.Phone();
@@ -139,7 +147,7 @@ public sealed class PlaybackTests
         var playback = b.Play("tone_stream://%(40,0,440)");
         phoneA.SendAudio(a.LocalEndPoint, 0, voice);
         await MediaRig.WaitUntil(() => a.GetStatistics().PacketsReceived == 2, "the muted packet");
-        rig.Tick(3);
+        await rig.TickAsync(3);
         var played = await phoneB.ReceiveManyAsync(2);
         Assert.Equal(PlaybackStatus.Completed, (await playback.Completion.WaitAsync(s_wait)).Status);
 
@@ -185,4 +193,6 @@ public sealed class PlaybackTests
             File.Delete(path);
         }
     }
+
+    private static MediaReceiveMode Mode(bool epoll) => epoll ? MediaReceiveMode.Epoll : MediaReceiveMode.Async;
 }

@@ -42,7 +42,7 @@ public sealed class RecordingTests : IDisposable
         }
 
         await MediaRig.WaitUntil(() => leg.GetStatistics().PacketsReceived == 50, "fifty packets");
-        rig.Tick(60);
+        await rig.TickAsync(60);
 
         var live = ReadWav(path);
         Assert.Equal(50 * 160, live.Length);
@@ -74,7 +74,7 @@ public sealed class RecordingTests : IDisposable
 
         await MediaRig.WaitUntil(() => leg.GetStatistics().PacketsReceived == 25, "packets");
         leg.Play("tone_stream://%(500,0,440)");
-        rig.Tick(30);
+        await rig.TickAsync(30);
         recording.Stop();
         await recording.Completion.WaitAsync(TimeSpan.FromSeconds(2));
 
@@ -90,7 +90,7 @@ public sealed class RecordingTests : IDisposable
         var leg = rig.Leg();
         var path = Path.Combine(_directory, "closed.wav");
         Assert.True(leg.TryStartRecording(path, RecordingMode.Received, out var recording, out _));
-        rig.Tick(3);
+        await rig.TickAsync(3);
 
         await leg.DisposeAsync();
 

@@ -95,7 +95,7 @@ internal sealed class AnchoredMedia : ILegMedia, IMediaLegObserver
             {
                 return;
             }
-            _ringback = Leg.Play(PlaybackSources.ToneStreamPrefix + toneSpec, Playback.Endless);
+            _ringback = Leg.Play(PlaybackSources.ForRingback(toneSpec), Playback.Endless);
         }
     }
 

@@ -24,7 +24,7 @@ internal interface ILegMedia : IAsyncDisposable
     /// <summary>Stops relaying. Idempotent.</summary>
     void Disconnect();
 
-    /// <summary>Plays a FreeSWITCH tone spec (e.g. <c>%(2000,4000,440,480)</c>) in a loop until connected or stopped.</summary>
+    /// <summary>Plays a FreeSWITCH tone spec (e.g. <c>%(2000,4000,440,480)</c>) or a file in a loop until connected or stopped.</summary>
     void StartRingback(string toneSpec);
 
     void StopRingback();

@@ -24,6 +24,7 @@ internal sealed class SipInboundLeg : SipLeg
     private bool _answered;
     private bool _acknowledged;
     private HangupCause? _byeAfterAck;
+    private string? _ringback;
 
     public SipInboundLeg(SipCallContext context, string uuid, ServerInviteTransaction invite, StoredSdp? offer, ILegMedia? media,
         string contact)
@@ -71,6 +72,8 @@ internal sealed class SipInboundLeg : SipLeg
     public override ValueTask<bool> PreAnswerWithRingbackAsync(ILegSignaling? peer, CancellationToken cancellationToken) =>
         ValueTask.FromResult(PreAnswer(peer as SipLeg, relayEarlyMedia: false));
 
+    public override void UseRingback(string? ringback) => Volatile.Write(ref _ringback, string.IsNullOrWhiteSpace(ringback) ? null : ringback);
+
     /// <summary>183 with the switch's SDP (once); then the peer's early media when it has some and may be relayed, else ringback.</summary>
     private bool PreAnswer(SipLeg? other, bool relayEarlyMedia)
     {
@@ -99,7 +102,7 @@ internal sealed class SipInboundLeg : SipLeg
                 }
                 else
                 {
-                    media.StartRingback(Context.Options.Ringback);
+                    media.StartRingback(Volatile.Read(ref _ringback) ?? Context.Options.Ringback);
                 }
             }
             return true;

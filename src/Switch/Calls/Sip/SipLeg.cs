@@ -87,6 +87,10 @@ internal abstract partial class SipLeg : ILegSignaling
     public virtual ValueTask<bool> PreAnswerWithRingbackAsync(ILegSignaling? peer, CancellationToken cancellationToken) =>
         PreAnswerAsync(peer, cancellationToken);
 
+    public virtual void UseRingback(string? ringback)
+    {
+    }
+
     public abstract ValueTask<bool> AnswerAsync(ILegSignaling? peer, CancellationToken cancellationToken);
 
     public abstract ValueTask HangupAsync(HangupCause cause, CancellationToken cancellationToken);
