@@ -1,0 +1,108 @@
+namespace Switch.Calls;
+
+/// <summary>
+/// The header blocks most recently built for one channel: its channel block, Caller-* block, Other-Leg-* block and
+/// variable_* block. Each is immutable and checked against the channel's current values before it is reused, so a
+/// block goes into every event of the channel until something in it changes. Kept in <see cref="ChannelHeaderCache"/>,
+/// not on the channel, so that a long call keeps no event memory.
+/// </summary>
+internal sealed class ChannelHeaderBlocks(string uuid)
+{
+    private ChannelHeaderBlock? _channel;
+    private ProfileHeaderBlock? _caller;
+    private ProfileHeaderBlock? _otherLeg;
+    private KeyValuePair<string, string>[]? _variables;
+
+    /// <summary>The Unique-ID of the channel these blocks belong to (compared by reference).</summary>
+    public string Uuid { get; } = uuid;
+
+    public KeyValuePair<string, string>[] ChannelBlock(Channel ch)
+    {
+        var fields = ChannelBlockFields.Of(ch);
+        var block = _channel;
+        if (block is null || !block.Matches(fields))
+        {
+            _channel = block = ChannelHeaderBlock.Build(fields, block);
+        }
+        return block.Headers;
+    }
+
+    public KeyValuePair<string, string>[] CallerBlock(CallerProfile profile)
+    {
+        var fields = ProfileFields.Of(profile);
+        var block = _caller;
+        if (block is null || !block.Matches(ProfileHeaderNames.Caller, OtherLegType.None, fields))
+        {
+            _caller = block = ProfileHeaderBlock.Build(ProfileHeaderNames.Caller, OtherLegType.None, fields, block);
+        }
+        return block.Headers;
+    }
+
+    /// <summary>Other-Type and the Other-Leg-* headers of the other leg's <paramref name="profile"/>.</summary>
+    public KeyValuePair<string, string>[] OtherLegBlock(CallerProfile profile, OtherLegType type)
+    {
+        var fields = ProfileFields.Of(profile);
+        var block = _otherLeg;
+        if (block is null || !block.Matches(ProfileHeaderNames.OtherLeg, type, fields))
+        {
+            _otherLeg = block = ProfileHeaderBlock.Build(ProfileHeaderNames.OtherLeg, type, fields, block);
+        }
+        return block.Headers;
+    }
+
+    /// <summary>variable_* for every variable in insertion order; header names of the previous block are reused.</summary>
+    public KeyValuePair<string, string>[] VariablesBlock(ChannelVariables variables)
+    {
+        var previous = _variables;
+        if (previous is not null && Same(previous, variables))
+        {
+            return previous;
+        }
+        var block = new KeyValuePair<string, string>[variables.Count];
+        var i = 0;
+        var j = 0;
+        foreach (var (name, value) in variables)
+        {
+            string header;
+            if (previous is not null && j < previous.Length && VariableHeaderNames.IsHeaderOf(previous[j].Key, name))
+            {
+                header = previous[j++].Key;
+            }
+            else if (previous is not null && j + 1 < previous.Length && VariableHeaderNames.IsHeaderOf(previous[j + 1].Key, name))
+            {
+                // One variable was removed here.
+                header = previous[j + 1].Key;
+                j += 2;
+            }
+            else
+            {
+                header = VariableHeaderNames.Of(name);
+            }
+            block[i++] = new KeyValuePair<string, string>(header, value);
+        }
+        _variables = block;
+        return block;
+    }
+
+    private static bool Same(KeyValuePair<string, string>[] block, ChannelVariables variables)
+    {
+        if (block.Length != variables.Count)
+        {
+            return false;
+        }
+        var i = 0;
+        foreach (var (name, value) in variables)
+        {
+            var h = block[i++];
+            if (!ReferenceEquals(h.Value, value) && !string.Equals(h.Value, value, StringComparison.Ordinal))
+            {
+                return false;
+            }
+            if (!VariableHeaderNames.IsHeaderOf(h.Key, name))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+}
