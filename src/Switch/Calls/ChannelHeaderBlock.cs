@@ -3,13 +3,13 @@ using System.Globalization;
 namespace Switch.Calls;
 
 /// <summary>
-/// A channel's block of channel headers (Channel-State .. Channel-Write-Codec-Bit-Rate, ESL-PROTOCOL.md §6.2) with
-/// the fields it was built from. Immutable: events share it by reference for as long as those fields stay the same.
+/// A channel's block of channel headers after the state headers (Channel-Name .. Channel-Write-Codec-Bit-Rate,
+/// ESL-PROTOCOL.md §6.2; the state headers are <see cref="StateNames.StateHeaders"/>) with the fields it was built from. Immutable: events share it by reference for as long as those fields stay the same.
 /// </summary>
 internal sealed class ChannelHeaderBlock
 {
     /// <summary>The most headers a block has.</summary>
-    private const int MaxHeaders = 19;
+    private const int MaxHeaders = 16;
 
     [ThreadStatic]
     private static KeyValuePair<string, string>[]? t_scratch;
@@ -42,9 +42,6 @@ internal sealed class ChannelHeaderBlock
         var h = t_scratch ??= new KeyValuePair<string, string>[MaxHeaders];
         var n = 0;
         var direction = StateNames.Of(f.Direction);
-        h[n++] = new("Channel-State", StateNames.Of(f.State));
-        h[n++] = new("Channel-Call-State", StateNames.Of(f.CallState));
-        h[n++] = new("Channel-State-Number", StateNames.NumberOf(f.RequestedState));
         Put(h, ref n, "Channel-Name", f.Name);
         Put(h, ref n, "Unique-ID", f.Uuid);
         h[n++] = new("Call-Direction", direction);

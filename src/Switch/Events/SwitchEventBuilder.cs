@@ -10,29 +10,38 @@ namespace Switch.Events;
 /// Headers are kept as parts, never copied: runs of headers added one at a time (in an array that has room for
 /// the standard headers in front, filled in by the bus), and whole blocks added with <see cref="AddBlock"/>,
 /// which publishers share between events (a channel's caller profile, its variables) as long as nothing in them
-/// changes. A run that outgrows its array continues in a new, larger one instead of being copied.
+/// changes. A run that outgrows its array continues in a new, larger one instead of being copied. The array of
+/// parts goes to the event as it is when the publisher said how many parts to expect (<see cref="ReserveParts"/>).
 /// </remarks>
 public sealed class SwitchEventBuilder
 {
-    /// <summary>How many own headers the first array has room for (most events add fewer).</summary>
-    private const int FirstRunRoom = 8;
+    /// <summary>How many own headers the first array has room for unless the publisher says otherwise (a registration event has 16 or 17).</summary>
+    private const int DefaultOwnRoom = 16;
 
     private readonly string _callingFilePath;
+    private readonly int _ownRoom;
     private KeyValuePair<string, string>[]? _firstRun;
     private KeyValuePair<string, string>[]? _run;
     private int _runStart;
     private int _runEnd;
-    private PartBuffer _parts;
-    private List<ReadOnlyMemory<KeyValuePair<string, string>>>? _moreParts;
+    private ReadOnlyMemory<KeyValuePair<string, string>>[]? _parts;
     private int _partCount;
+    private bool _partsGiven;
     private bool _published;
 
     public SwitchEventBuilder(string name, string? subclass = null,
         [CallerFilePath] string callingFile = "", [CallerMemberName] string callingFunction = "",
         [CallerLineNumber] int callingLine = 0)
+        : this(name, subclass, DefaultOwnRoom, callingFile, callingFunction, callingLine)
+    {
+    }
+
+    /// <summary>A builder whose first array has room for <paramref name="ownRoom"/> own headers (more still fit).</summary>
+    internal SwitchEventBuilder(string name, string? subclass, int ownRoom, string callingFile, string callingFunction, int callingLine)
     {
         Name = name;
         Subclass = subclass;
+        _ownRoom = Math.Max(ownRoom, 0);
         _callingFilePath = callingFile;
         CallingFunction = callingFunction;
         CallingLine = callingLine;
@@ -56,19 +65,18 @@ public sealed class SwitchEventBuilder
     {
         get
         {
-            EnsureFirstRun();
             CloseRun();
             var standard = StandardCount;
             var count = -standard;
             for (var i = 0; i < _partCount; i++)
             {
-                count += PartAt(i).Length;
+                count += _parts![i].Length;
             }
             var own = new KeyValuePair<string, string>[count];
             var at = 0;
             for (var i = 0; i < _partCount; i++)
             {
-                var span = PartAt(i).Span[(i == 0 ? standard : 0)..];
+                var span = _parts![i].Span[(i == 0 ? standard : 0)..];
                 span.CopyTo(own.AsSpan(at));
                 at += span.Length;
             }
@@ -104,7 +112,6 @@ public sealed class SwitchEventBuilder
     {
         if (block.Length > 0)
         {
-            EnsureFirstRun();
             CloseRun();
             AddPart(block);
         }
@@ -112,40 +119,58 @@ public sealed class SwitchEventBuilder
     }
 
     /// <summary>
-    /// Fills the standard headers in with <paramref name="writeStandard"/> and returns every part in order, as the
-    /// event keeps them. A builder published again gets a fresh copy of its first part, so that the event
-    /// published before it keeps its own standard headers.
+    /// Says that <paramref name="more"/> parts will follow the headers so far (blocks, and a run of own headers
+    /// after them), so that the array of parts is made once at its final size and handed to the event as it is.
     /// </summary>
-    internal ReadOnlyMemory<KeyValuePair<string, string>>[] TakeParts(Span<KeyValuePair<string, string>> standard)
+    internal void ReserveParts(int more)
     {
         EnsureFirstRun();
-        CloseRun();
-        var parts = new ReadOnlyMemory<KeyValuePair<string, string>>[_partCount];
-        for (var i = 0; i < parts.Length; i++)
+        var need = _partCount + (_runEnd > _runStart ? 1 : 0) + more;
+        if (_parts is null || _parts.Length < need || _partsGiven)
         {
-            parts[i] = PartAt(i);
+            var parts = new ReadOnlyMemory<KeyValuePair<string, string>>[need];
+            _parts?.AsSpan(0, _partCount).CopyTo(parts);
+            _parts = parts;
+            _partsGiven = false;
+        }
+    }
+
+    /// <summary>
+    /// Copies <paramref name="standard"/> into the room kept for the standard headers and returns every part in
+    /// order, as the event keeps them. A builder published again gets a fresh copy of its first part, so that the
+    /// event published before it keeps its own standard headers.
+    /// </summary>
+    internal ReadOnlyMemory<KeyValuePair<string, string>>[] TakeParts(ReadOnlySpan<KeyValuePair<string, string>> standard)
+    {
+        CloseRun();
+        var parts = _parts!;
+        if (parts.Length != _partCount)
+        {
+            parts = parts.AsSpan(0, _partCount).ToArray();
         }
         // The first part starts at index 0 of the first run's array, where the standard headers have their room.
         var firstArray = _firstRun!;
         if (_published)
         {
+            if (ReferenceEquals(parts, _parts))
+            {
+                parts = (ReadOnlyMemory<KeyValuePair<string, string>>[])parts.Clone();
+            }
             firstArray = parts[0].ToArray();
             parts[0] = firstArray;
         }
         _published = true;
+        _partsGiven |= ReferenceEquals(parts, _parts);
         standard.CopyTo(firstArray);
         return parts;
     }
-
-    private ReadOnlyMemory<KeyValuePair<string, string>> PartAt(int index) =>
-        index < PartBuffer.Length ? _parts[index] : _moreParts![index - PartBuffer.Length];
 
     /// <summary>The first run starts with room for the standard headers, which makes it the first part of every event.</summary>
     private void EnsureFirstRun()
     {
         if (_run is null)
         {
-            _run = _firstRun = new KeyValuePair<string, string>[StandardCount + FirstRunRoom];
+            _run = _firstRun = new KeyValuePair<string, string>[StandardCount + _ownRoom];
             _runStart = 0;
             _runEnd = StandardCount;
         }
@@ -157,9 +182,13 @@ public sealed class SwitchEventBuilder
         if (_run is null)
         {
             EnsureFirstRun();
-            return _run!;
+            if (_runEnd < _run!.Length)
+            {
+                return _run;
+            }
         }
-        var size = _run.Length * 2;
+        // The first run's room is what the publisher expected; past it, runs of 16, 32, ... headers.
+        var size = ReferenceEquals(_run, _firstRun) ? DefaultOwnRoom : _run!.Length * 2;
         CloseRun();
         _run = new KeyValuePair<string, string>[size];
         _runStart = 0;
@@ -170,31 +199,23 @@ public sealed class SwitchEventBuilder
     /// <summary>Makes the headers added since the last part a part of their own; the run array goes on after them.</summary>
     private void CloseRun()
     {
-        if (_run is { } run && _runEnd > _runStart)
+        EnsureFirstRun();
+        if (_runEnd > _runStart)
         {
-            AddPart(new ReadOnlyMemory<KeyValuePair<string, string>>(run, _runStart, _runEnd - _runStart));
+            AddPart(new ReadOnlyMemory<KeyValuePair<string, string>>(_run, _runStart, _runEnd - _runStart));
             _runStart = _runEnd;
         }
     }
 
     private void AddPart(ReadOnlyMemory<KeyValuePair<string, string>> part)
     {
-        if (_partCount < PartBuffer.Length)
+        if (_parts is null || _partCount == _parts.Length || _partsGiven)
         {
-            _parts[_partCount] = part;
+            var parts = new ReadOnlyMemory<KeyValuePair<string, string>>[Math.Max(_partCount + 1, (_parts?.Length ?? 0) * 2)];
+            _parts?.AsSpan(0, _partCount).CopyTo(parts);
+            _parts = parts;
+            _partsGiven = false;
         }
-        else
-        {
-            (_moreParts ??= []).Add(part);
-        }
-        _partCount++;
-    }
-
-    /// <summary>Room for the parts of a channel event (standard and leading, channel, caller, other leg, variables, trailing) inside the builder.</summary>
-    [InlineArray(Length)]
-    private struct PartBuffer
-    {
-        public const int Length = 8;
-        private ReadOnlyMemory<KeyValuePair<string, string>> _element;
+        _parts[_partCount++] = part;
     }
 }
