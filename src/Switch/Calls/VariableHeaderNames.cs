@@ -32,5 +32,6 @@ internal static class VariableHeaderNames
 
     /// <summary>True when <paramref name="header"/> is the header name of variable <paramref name="name"/>.</summary>
     public static bool IsHeaderOf(string header, string name) =>
-        header.Length == Prefix.Length + name.Length && header.AsSpan(Prefix.Length).SequenceEqual(name);
+        header.Length == Prefix.Length + name.Length && header.AsSpan(Prefix.Length).SequenceEqual(name)
+        && header.StartsWith(Prefix, StringComparison.Ordinal);
 }
