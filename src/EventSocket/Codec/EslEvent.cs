@@ -16,6 +16,7 @@ public sealed class EslEvent
     private readonly KeyValuePair<string, string>[]? _headerArray;
     private readonly List<KeyValuePair<string, string>>? _headerList;
     private readonly ReadOnlyMemory<KeyValuePair<string, string>>[]? _parts;
+    private readonly ulong _sharedParts;
     private IReadOnlyList<KeyValuePair<string, string>>? _headers;
     private byte[]? _plainFrame;
     private byte[]? _jsonFrame;
@@ -48,10 +49,22 @@ public sealed class EslEvent
     /// parts are copied), and an optional body. Lets a host share blocks of headers between events.
     /// </summary>
     public EslEvent(ReadOnlyMemory<KeyValuePair<string, string>>[] parts, string? body = null)
+        : this(parts, body, 0)
+    {
+    }
+
+    /// <summary>
+    /// As <see cref="EslEvent(ReadOnlyMemory{KeyValuePair{string, string}}[], string?)"/>; bit i of
+    /// <paramref name="sharedParts"/> says that part i is a whole array that other events share and nobody ever
+    /// changes (a channel's caller profile block, say), so that its serialized form is kept and reused by every
+    /// event that carries the same array.
+    /// </summary>
+    public EslEvent(ReadOnlyMemory<KeyValuePair<string, string>>[] parts, string? body, ulong sharedParts)
     {
         ArgumentNullException.ThrowIfNull(parts);
         _parts = parts;
         Body = body;
+        _sharedParts = sharedParts;
     }
 
     /// <summary>Headers in order; a name may appear more than once. For an event made of parts, one copy made on first use.</summary>
@@ -77,6 +90,22 @@ public sealed class EslEvent
     internal ReadOnlySpan<KeyValuePair<string, string>> GetPart(int index) =>
         _parts is { } parts ? parts[index].Span
         : _headerArray ?? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_headerList);
+
+    /// <summary>
+    /// The array of part <paramref name="index"/> when the host said it is shared and immutable and the part is the
+    /// whole array (<see cref="EslHeaderBlockCache"/> keeps its serialization), else null.
+    /// </summary>
+    internal KeyValuePair<string, string>[]? SharedArray(int index)
+    {
+        if (index >= 64 || (_sharedParts & (1UL << index)) == 0
+            || !System.Runtime.InteropServices.MemoryMarshal.TryGetArray(_parts![index], out var segment)
+            || segment.Offset != 0 || segment.Count != segment.Array!.Length)
+        {
+            return null;
+        }
+
+        return segment.Array;
+    }
 
     /// <summary>How many headers there are in all parts.</summary>
     internal int HeaderCount

@@ -84,11 +84,43 @@ public static class EslEventSerializer
         var o = 0;
         for (var p = 0; p < evt.PartCount; p++)
         {
+            if (evt.SharedArray(p) is { Length: >= EslHeaderBlockCache.MinHeaders } block)
+            {
+                writer.Advance(o);
+                span = Span<byte>.Empty;
+                o = 0;
+                EslBytes.Write(writer, EslHeaderBlockCache.Get(block, EslEventFormat.Plain, PlainBlock));
+                continue;
+            }
+
             WritePlainLines(evt.GetPart(p), writer, ref span, ref o);
         }
 
         writer.Advance(o);
     }
+
+    /// <summary>The plain lines of a shared block, as <see cref="EslHeaderBlockCache"/> keeps them.</summary>
+    private static readonly Action<KeyValuePair<string, string>[], IBufferWriter<byte>> PlainBlock = static (block, writer) =>
+    {
+        var span = Span<byte>.Empty;
+        var o = 0;
+        WritePlainLines(block, writer, ref span, ref o);
+        writer.Advance(o);
+    };
+
+    /// <summary>The json members of a shared block, joined by commas without a leading one.</summary>
+    private static readonly Action<KeyValuePair<string, string>[], IBufferWriter<byte>> JsonBlock = static (block, writer) =>
+    {
+        var span = Span<byte>.Empty;
+        var o = 0;
+        var first = true;
+        WriteJsonMembers(block, writer, ref span, ref o, ref first);
+        writer.Advance(o);
+    };
+
+    /// <summary>The xml header elements of a shared block.</summary>
+    private static readonly Action<KeyValuePair<string, string>[], IBufferWriter<byte>> XmlBlock = static (block, writer) =>
+        WriteXmlHeaders(block, writer);
 
     /// <summary>
     /// The header lines, written straight into spans of <paramref name="writer"/>: one <c>GetSpan</c> for many
@@ -150,6 +182,26 @@ public static class EslEventSerializer
         var first = true;
         for (var p = 0; p < evt.PartCount; p++)
         {
+            if (evt.SharedArray(p) is { Length: >= EslHeaderBlockCache.MinHeaders } block)
+            {
+                var members = EslHeaderBlockCache.Get(block, EslEventFormat.Json, JsonBlock);
+                if (members.Length > 0)
+                {
+                    writer.Advance(o);
+                    span = Span<byte>.Empty;
+                    o = 0;
+                    if (!first)
+                    {
+                        EslBytes.Write(writer, (byte)',');
+                    }
+
+                    EslBytes.Write(writer, members);
+                    first = false;
+                }
+
+                continue;
+            }
+
             WriteJsonMembers(evt.GetPart(p), writer, ref span, ref o, ref first);
         }
 
@@ -263,6 +315,12 @@ public static class EslEventSerializer
         EslBytes.Write(writer, "<event>\n  <headers>\n"u8);
         for (var p = 0; p < evt.PartCount; p++)
         {
+            if (evt.SharedArray(p) is { Length: >= EslHeaderBlockCache.MinHeaders } block)
+            {
+                EslBytes.Write(writer, EslHeaderBlockCache.Get(block, EslEventFormat.Xml, XmlBlock));
+                continue;
+            }
+
             WriteXmlHeaders(evt.GetPart(p), writer);
         }
 

@@ -119,7 +119,8 @@ public sealed class EventBus
         {
             standard[i] = new("Event-Subclass", b.Subclass);
         }
-        return new SwitchEvent(b.Name, b.Subclass, sequence, now, b.TakeParts(standard.AsSpan(0, b.StandardCount)), b.Body, b.UniqueId);
+        return new SwitchEvent(b.Name, b.Subclass, sequence, now, b.TakeParts(standard.AsSpan(0, b.StandardCount)), b.Body, b.UniqueId,
+            b.SharedParts);
     }
 
     /// <summary>Microseconds since the Unix epoch, as FreeSWITCH writes its timestamps.</summary>

@@ -15,8 +15,9 @@ public sealed class SwitchEvent
     private KeyValuePair<string, string>[]? _headers;
 
     internal SwitchEvent(string name, string? subclass, long sequence, DateTimeOffset timestamp,
-        ReadOnlyMemory<KeyValuePair<string, string>>[] parts, string? body, string? uniqueId)
+        ReadOnlyMemory<KeyValuePair<string, string>>[] parts, string? body, string? uniqueId, ulong sharedParts = 0)
     {
+        SharedParts = sharedParts;
         Name = name;
         Subclass = subclass;
         Sequence = sequence;
@@ -60,6 +61,12 @@ public sealed class SwitchEvent
 
     /// <summary>The headers as parts that read in order as <see cref="Headers"/>; shared, never to be changed.</summary>
     internal ReadOnlyMemory<KeyValuePair<string, string>>[] HeaderParts => _parts;
+
+    /// <summary>
+    /// Bit i set: <see cref="HeaderParts"/>[i] is a whole array shared with other events and never changed, so a
+    /// subscriber may key what it derives from it (a serialization) on that array.
+    /// </summary>
+    internal ulong SharedParts { get; }
 
     /// <summary>How many headers the event has.</summary>
     public int HeaderCount

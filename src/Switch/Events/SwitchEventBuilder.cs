@@ -26,6 +26,7 @@ public sealed class SwitchEventBuilder
     private int _runEnd;
     private ReadOnlyMemory<KeyValuePair<string, string>>[]? _parts;
     private int _partCount;
+    private ulong _sharedParts;
     private bool _partsGiven;
     private bool _published;
 
@@ -113,6 +114,10 @@ public sealed class SwitchEventBuilder
         if (block.Length > 0)
         {
             CloseRun();
+            if (_partCount < 64)
+            {
+                _sharedParts |= 1UL << _partCount;
+            }
             AddPart(block);
         }
         return this;
@@ -134,6 +139,9 @@ public sealed class SwitchEventBuilder
             _partsGiven = false;
         }
     }
+
+    /// <summary>Bit i set: part i is a block added with <see cref="AddBlock"/> (shared with other events, never changed).</summary>
+    internal ulong SharedParts => _sharedParts;
 
     /// <summary>
     /// Copies <paramref name="standard"/> into the room kept for the standard headers and returns every part in

@@ -69,6 +69,45 @@ public sealed class EslEventPartsTests
         .QuickCheckThrowOnFailure();
 
     [Fact]
+    public void Shared_blocks_serialize_as_the_single_array_in_every_event_that_carries_them() =>
+        Prop.ForAll(Events(), Gen.Choose(0, int.MaxValue).ToArbitrary(), (e, mask) =>
+        {
+            // The same block arrays in three events (one marked shared, one not, one shared again), in all formats.
+            var parts = Split(e.Headers, e.Cuts).Select(p => (ReadOnlyMemory<KeyValuePair<string, string>>)p.ToArray()).ToArray();
+            var whole = new EslEvent(e.Headers, e.Body);
+            foreach (var sharedParts in new[] { (ulong)mask, 0UL, ulong.MaxValue })
+            {
+                var parted = new EslEvent(parts, e.Body, sharedParts);
+                foreach (var format in new[] { EslEventFormat.Plain, EslEventFormat.Json, EslEventFormat.Xml })
+                {
+                    if (!whole.GetFrame(format).Span.SequenceEqual(parted.GetFrame(format).Span))
+                    {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        })
+        .QuickCheckThrowOnFailure();
+
+    [Fact]
+    public void More_shared_blocks_than_cache_slots_each_keep_their_own_bytes()
+    {
+        var blocks = Enumerable.Range(0, EslHeaderBlockCache.Slots * 3)
+            .Select(i => Enumerable.Range(0, EslHeaderBlockCache.MinHeaders).Select(j => new KeyValuePair<string, string>($"H{j}", $"{i} {j}")).ToArray())
+            .ToArray();
+        for (var round = 0; round < 2; round++)
+        {
+            foreach (var block in blocks)
+            {
+                KeyValuePair<string, string>[] first = [new("Event-Name", "X")];
+                var parted = new EslEvent([first, block], null, sharedParts: 2);
+                Assert.Equal(new EslEvent([.. first, .. block]).GetFrame(EslEventFormat.Json).ToArray(), parted.GetFrame(EslEventFormat.Json).ToArray());
+            }
+        }
+    }
+
+    [Fact]
     public void A_journaled_parted_event_comes_back_whole()
     {
         var journal = new EslJournal(10);

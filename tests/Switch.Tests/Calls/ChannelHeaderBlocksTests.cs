@@ -91,13 +91,15 @@ public sealed class ChannelHeaderBlocksTests
         var bus = new EventBus(EngineHarness.Identity, new ManualTimeProvider());
         var ch = NewChannel(Guid.NewGuid().ToString());
         ch.Variables.Set("a", "1");
-        var first = bus.Publish(ChannelEvents.Create(ChannelEventNames.Park, ch)).HeaderParts;
+        var park = bus.Publish(ChannelEvents.Create(ChannelEventNames.Park, ch));
+        var first = park.HeaderParts;
         var second = bus.Publish(ChannelEvents.Create(ChannelEventNames.Execute, ch)).HeaderParts;
         ch.Variables.Set("a", "2");
         var third = bus.Publish(ChannelEvents.Create(ChannelEventNames.Park, ch)).HeaderParts;
 
-        // Parts: standard headers, state headers, channel block, Caller-*, variable_*.
+        // Parts: standard headers, state headers, channel block, Caller-*, variable_*; all but the first shared.
         Assert.Equal(5, first.Length);
+        Assert.Equal(0b11110UL, park.SharedParts);
         for (var i = 1; i < 5; i++)
         {
             Assert.True(first[i].Span == second[i].Span, $"part {i} is shared");
