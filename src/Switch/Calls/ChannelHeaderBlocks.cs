@@ -11,7 +11,7 @@ internal sealed class ChannelHeaderBlocks(string uuid)
     private ChannelHeaderBlock? _channel;
     private ProfileHeaderBlock? _caller;
     private ProfileHeaderBlock? _otherLeg;
-    private KeyValuePair<string, string>[]? _variables;
+    private VariableHeaderBlock? _variables;
 
     /// <summary>The Unique-ID of the channel these blocks belong to (compared by reference).</summary>
     public string Uuid { get; } = uuid;
@@ -54,55 +54,12 @@ internal sealed class ChannelHeaderBlocks(string uuid)
     public KeyValuePair<string, string>[] VariablesBlock(ChannelVariables variables)
     {
         var previous = _variables;
-        if (previous is not null && Same(previous, variables))
+        if (previous is not null && previous.Matches(variables))
         {
-            return previous;
+            return previous.Headers;
         }
-        var block = new KeyValuePair<string, string>[variables.Count];
-        var i = 0;
-        var j = 0;
-        foreach (var (name, value) in variables)
-        {
-            string header;
-            if (previous is not null && j < previous.Length && VariableHeaderNames.IsHeaderOf(previous[j].Key, name))
-            {
-                header = previous[j++].Key;
-            }
-            else if (previous is not null && j + 1 < previous.Length && VariableHeaderNames.IsHeaderOf(previous[j + 1].Key, name))
-            {
-                // One variable was removed here.
-                header = previous[j + 1].Key;
-                j += 2;
-            }
-            else
-            {
-                header = VariableHeaderNames.Of(name);
-            }
-            block[i++] = new KeyValuePair<string, string>(header, value);
-        }
+        var block = VariableHeaderBlock.Build(variables, previous);
         _variables = block;
-        return block;
-    }
-
-    private static bool Same(KeyValuePair<string, string>[] block, ChannelVariables variables)
-    {
-        if (block.Length != variables.Count)
-        {
-            return false;
-        }
-        var i = 0;
-        foreach (var (name, value) in variables)
-        {
-            var h = block[i++];
-            if (!ReferenceEquals(h.Value, value) && !string.Equals(h.Value, value, StringComparison.Ordinal))
-            {
-                return false;
-            }
-            if (!VariableHeaderNames.IsHeaderOf(h.Key, name))
-            {
-                return false;
-            }
-        }
-        return true;
+        return block.Headers;
     }
 }

@@ -29,9 +29,4 @@ internal static class VariableHeaderNames
         }
         return header;
     }
-
-    /// <summary>True when <paramref name="header"/> is the header name of variable <paramref name="name"/>.</summary>
-    public static bool IsHeaderOf(string header, string name) =>
-        header.Length == Prefix.Length + name.Length && header.AsSpan(Prefix.Length).SequenceEqual(name)
-        && header.StartsWith(Prefix, StringComparison.Ordinal);
 }

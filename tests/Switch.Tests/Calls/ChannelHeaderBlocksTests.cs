@@ -43,7 +43,11 @@ public sealed class ChannelHeaderBlocksTests
         var p = ch.Profile;
         switch (op % 16)
         {
-            case 0: ch.Variables.Set(VariableNames[arg % VariableNames.Length], Values[arg / 8 % Values.Length]); break;
+            case 0:
+                // Sometimes the same name as another string instance (the blocks compare names by reference).
+                var name = VariableNames[arg % VariableNames.Length];
+                ch.Variables.Set(arg % 5 == 0 ? new string(name.AsSpan()) : name, Values[arg / 8 % Values.Length]);
+                break;
             case 1: ch.SetState((ChannelState)(arg % 14)); break;
             case 2: ch.RequestState((ChannelState)(arg % 14)); break;
             case 3: ch.CallState = (CallState)(arg % 9); break;
@@ -140,8 +144,5 @@ public sealed class ChannelHeaderBlocksTests
     {
         Assert.Same(VariableHeaderNames.Of("sip_from_user"), VariableHeaderNames.Of(string.Concat("sip_", "from_user")));
         Assert.Equal("variable_x y", VariableHeaderNames.Of("x y"));
-        Assert.True(VariableHeaderNames.IsHeaderOf("variable_ab", "ab"));
-        Assert.False(VariableHeaderNames.IsHeaderOf("variable_ab", "a"));
-        Assert.False(VariableHeaderNames.IsHeaderOf("variablexab", "ab"));
     }
 }
