@@ -15,7 +15,10 @@ public sealed class EventBus
     private readonly EventDateTexts _dates;
 
     /// <summary>Where the standard headers are put together (under the lock) before they go into the event's first part.</summary>
-    private readonly KeyValuePair<string, string>[] _standard = new KeyValuePair<string, string>[StandardHeaderCount + 1];
+    private readonly KeyValuePair<string, string>[] _standard = new KeyValuePair<string, string>[StampedHeaderCount + 1];
+
+    /// <summary>Head blocks by event name; used under the lock.</summary>
+    private readonly Dictionary<string, KeyValuePair<string, string>[]> _heads = new(StringComparer.Ordinal);
     private ImmutableArray<Action<SwitchEvent>> _subscribers = ImmutableArray<Action<SwitchEvent>>.Empty;
     private ImmutableArray<Func<string, string?, bool>?> _interests = ImmutableArray<Func<string, string?, bool>?>.Empty;
     private long _sequence;
@@ -29,6 +32,15 @@ public sealed class EventBus
 
     /// <summary>How many standard headers an event without Event-Subclass starts with.</summary>
     internal const int StandardHeaderCount = 13;
+
+    /// <summary>The standard headers after the head block (dates, calling site, sequence), stamped per event.</summary>
+    internal const int StampedHeaderCount = StandardHeaderCount - HeadHeaderCount;
+
+    /// <summary>Event-Name and the five identity headers: one shared block per event name.</summary>
+    private const int HeadHeaderCount = 6;
+
+    /// <summary>Bounds the head blocks kept (sendevent can name any event).</summary>
+    private const int MaxHeadBlocks = 256;
 
     public SwitchIdentity Identity { get; }
 
@@ -94,7 +106,10 @@ public sealed class EventBus
         }
     }
 
-    /// <summary>The next sequence number and the standard headers, written into the room the builder keeps for them. Under the lock.</summary>
+    /// <summary>
+    /// The next sequence number and the standard headers: the head block of the event's name, then the dates,
+    /// calling site and sequence written into the room the builder keeps for them. Under the lock.
+    /// </summary>
     private SwitchEvent Stamp(SwitchEventBuilder b)
     {
         var now = _time.GetUtcNow();
@@ -102,12 +117,6 @@ public sealed class EventBus
         _dates.Update(now);
         var standard = _standard;
         var i = 0;
-        standard[i++] = new("Event-Name", b.Name);
-        standard[i++] = new("Core-UUID", Identity.CoreUuid);
-        standard[i++] = new("FreeSWITCH-Hostname", Identity.Hostname);
-        standard[i++] = new("FreeSWITCH-Switchname", Identity.Switchname);
-        standard[i++] = new("FreeSWITCH-IPv4", Identity.IPv4);
-        standard[i++] = new("FreeSWITCH-IPv6", Identity.IPv6);
         standard[i++] = new("Event-Date-Local", _dates.Local);
         standard[i++] = new("Event-Date-GMT", _dates.Gmt);
         standard[i++] = new("Event-Date-Timestamp", _dates.Timestamp);
@@ -119,8 +128,31 @@ public sealed class EventBus
         {
             standard[i] = new("Event-Subclass", b.Subclass);
         }
-        return new SwitchEvent(b.Name, b.Subclass, sequence, now, b.TakeParts(standard.AsSpan(0, b.StandardCount)), b.Body, b.UniqueId,
-            b.SharedParts);
+        var parts = b.TakeParts(Head(b.Name), standard.AsSpan(0, b.StandardCount));
+        return new SwitchEvent(b.Name, b.Subclass, sequence, now, parts, b.Body, b.UniqueId, b.SharedParts);
+    }
+
+    /// <summary>Event-Name, Core-UUID, FreeSWITCH-Hostname, -Switchname, -IPv4 and -IPv6: the same for every event of a name.</summary>
+    private KeyValuePair<string, string>[] Head(string eventName)
+    {
+        if (_heads.TryGetValue(eventName, out var head))
+        {
+            return head;
+        }
+        head =
+        [
+            new("Event-Name", eventName),
+            new("Core-UUID", Identity.CoreUuid),
+            new("FreeSWITCH-Hostname", Identity.Hostname),
+            new("FreeSWITCH-Switchname", Identity.Switchname),
+            new("FreeSWITCH-IPv4", Identity.IPv4),
+            new("FreeSWITCH-IPv6", Identity.IPv6),
+        ];
+        if (_heads.Count < MaxHeadBlocks)
+        {
+            _heads.Add(eventName, head);
+        }
+        return head;
     }
 
     /// <summary>Microseconds since the Unix epoch, as FreeSWITCH writes its timestamps.</summary>

@@ -7,8 +7,9 @@ namespace Switch.Events;
 /// (Event-Name, Core-UUID, dates, Event-Sequence, ...) when it publishes.
 /// </summary>
 /// <remarks>
-/// Headers are kept as parts, never copied: runs of headers added one at a time (in an array that has room for
-/// the standard headers in front, filled in by the bus), and whole blocks added with <see cref="AddBlock"/>,
+/// Headers are kept as parts, never copied: the bus's head block (Event-Name and the switch's identity, one per
+/// event name), runs of headers added one at a time (in an array that has room for the other standard headers in
+/// front, filled in by the bus), and whole blocks added with <see cref="AddBlock"/>,
 /// which publishers share between events (a channel's caller profile, its variables) as long as nothing in them
 /// changes. A run that outgrows its array continues in a new, larger one instead of being copied. The array of
 /// parts goes to the event as it is when the publisher said how many parts to expect (<see cref="ReserveParts"/>).
@@ -58,8 +59,8 @@ public sealed class SwitchEventBuilder
     /// <summary>The channel the event is about; also emitted by the caller as a Unique-ID header.</summary>
     public string? UniqueId { get; set; }
 
-    /// <summary>How many standard headers the bus writes in front of the own headers.</summary>
-    internal int StandardCount => Subclass is null ? EventBus.StandardHeaderCount : EventBus.StandardHeaderCount + 1;
+    /// <summary>How many standard headers the bus writes in front of the own headers (those after its head block).</summary>
+    internal int StandardCount => Subclass is null ? EventBus.StampedHeaderCount : EventBus.StampedHeaderCount + 1;
 
     /// <summary>The own headers in order, as one new array (for uuid_dump, tests): not for the publishing path.</summary>
     internal KeyValuePair<string, string>[] OwnHeaders
@@ -69,15 +70,15 @@ public sealed class SwitchEventBuilder
             CloseRun();
             var standard = StandardCount;
             var count = -standard;
-            for (var i = 0; i < _partCount; i++)
+            for (var i = 1; i < _partCount; i++)
             {
                 count += _parts![i].Length;
             }
             var own = new KeyValuePair<string, string>[count];
             var at = 0;
-            for (var i = 0; i < _partCount; i++)
+            for (var i = 1; i < _partCount; i++)
             {
-                var span = _parts![i].Span[(i == 0 ? standard : 0)..];
+                var span = _parts![i].Span[(i == 1 ? standard : 0)..];
                 span.CopyTo(own.AsSpan(at));
                 at += span.Length;
             }
@@ -140,15 +141,16 @@ public sealed class SwitchEventBuilder
         }
     }
 
-    /// <summary>Bit i set: part i is a block added with <see cref="AddBlock"/> (shared with other events, never changed).</summary>
-    internal ulong SharedParts => _sharedParts;
+    /// <summary>Bit i set: part i is the head block or a block added with <see cref="AddBlock"/> (shared with other events, never changed).</summary>
+    internal ulong SharedParts => _sharedParts | 1;
 
     /// <summary>
-    /// Copies <paramref name="standard"/> into the room kept for the standard headers and returns every part in
-    /// order, as the event keeps them. A builder published again gets a fresh copy of its first part, so that the
-    /// event published before it keeps its own standard headers.
+    /// Puts <paramref name="head"/> first, copies <paramref name="standard"/> into the room kept for the other
+    /// standard headers and returns every part in order, as the event keeps them. A builder published again gets a
+    /// fresh copy of its first run, so that the event published before it keeps its own standard headers.
     /// </summary>
-    internal ReadOnlyMemory<KeyValuePair<string, string>>[] TakeParts(ReadOnlySpan<KeyValuePair<string, string>> standard)
+    internal ReadOnlyMemory<KeyValuePair<string, string>>[] TakeParts(KeyValuePair<string, string>[] head,
+        ReadOnlySpan<KeyValuePair<string, string>> standard)
     {
         CloseRun();
         var parts = _parts!;
@@ -156,7 +158,7 @@ public sealed class SwitchEventBuilder
         {
             parts = parts.AsSpan(0, _partCount).ToArray();
         }
-        // The first part starts at index 0 of the first run's array, where the standard headers have their room.
+        // The first run is part 1 and starts at index 0 of its array, where the standard headers have their room.
         var firstArray = _firstRun!;
         if (_published)
         {
@@ -164,11 +166,12 @@ public sealed class SwitchEventBuilder
             {
                 parts = (ReadOnlyMemory<KeyValuePair<string, string>>[])parts.Clone();
             }
-            firstArray = parts[0].ToArray();
-            parts[0] = firstArray;
+            firstArray = parts[1].ToArray();
+            parts[1] = firstArray;
         }
         _published = true;
         _partsGiven |= ReferenceEquals(parts, _parts);
+        parts[0] = head;
         standard.CopyTo(firstArray);
         return parts;
     }
@@ -181,6 +184,7 @@ public sealed class SwitchEventBuilder
             _run = _firstRun = new KeyValuePair<string, string>[StandardCount + _ownRoom];
             _runStart = 0;
             _runEnd = StandardCount;
+            _partCount = 1;
         }
     }
 

@@ -101,17 +101,19 @@ public sealed class ChannelHeaderBlocksTests
         ch.Variables.Set("a", "2");
         var third = bus.Publish(ChannelEvents.Create(ChannelEventNames.Park, ch)).HeaderParts;
 
-        // Parts: standard headers, state headers, channel block, Caller-*, variable_*; all but the first shared.
-        Assert.Equal(5, first.Length);
-        Assert.Equal(0b11110UL, park.SharedParts);
-        for (var i = 1; i < 5; i++)
+        // Parts: Event-Name with the identity, the other standard headers, state headers, channel block, Caller-*,
+        // variable_*; all but the second shared.
+        Assert.Equal(6, first.Length);
+        Assert.Equal(0b111101UL, park.SharedParts);
+        for (var i = 2; i < 6; i++)
         {
             Assert.True(first[i].Span == second[i].Span, $"part {i} is shared");
         }
-        Assert.False(first[0].Span == second[0].Span);
-        Assert.True(first[3].Span == third[3].Span);
-        Assert.False(first[4].Span == third[4].Span);
-        Assert.Same(first[4].Span[0].Key, third[4].Span[0].Key);
+        Assert.False(first[1].Span == second[1].Span);
+        Assert.True(first[0].Span == third[0].Span);
+        Assert.True(first[4].Span == third[4].Span);
+        Assert.False(first[5].Span == third[5].Span);
+        Assert.Same(first[5].Span[0].Key, third[5].Span[0].Key);
     }
 
     [Fact]
