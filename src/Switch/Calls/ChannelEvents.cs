@@ -72,5 +72,5 @@ internal static partial class ChannelEvents
 
     /// <summary>The Channel-* profile block that heads the outbound socket's connect reply.</summary>
     public static void AddChannelProfile(SwitchEventBuilder b, Channel ch) =>
-        b.AddBlock(ProfileHeaderBlock.Build(ProfileHeaderNames.Channel, OtherLegType.None, ProfileFields.Of(ch.Profile), null).Headers);
+        b.AddBlock(ProfileHeaderBlock.Build(ProfileHeaderNames.Channel, OtherLegType.None, ch.Profile, null).Headers);
 }

@@ -29,11 +29,10 @@ internal sealed class ChannelHeaderBlocks(string uuid)
 
     public KeyValuePair<string, string>[] CallerBlock(CallerProfile profile)
     {
-        var fields = ProfileFields.Of(profile);
         var block = _caller;
-        if (block is null || !block.Matches(ProfileHeaderNames.Caller, OtherLegType.None, fields))
+        if (block is null || !block.Matches(ProfileHeaderNames.Caller, OtherLegType.None, profile))
         {
-            _caller = block = ProfileHeaderBlock.Build(ProfileHeaderNames.Caller, OtherLegType.None, fields, block);
+            _caller = block = ProfileHeaderBlock.Build(ProfileHeaderNames.Caller, OtherLegType.None, profile, block);
         }
         return block.Headers;
     }
@@ -41,11 +40,10 @@ internal sealed class ChannelHeaderBlocks(string uuid)
     /// <summary>Other-Type and the Other-Leg-* headers of the other leg's <paramref name="profile"/>.</summary>
     public KeyValuePair<string, string>[] OtherLegBlock(CallerProfile profile, OtherLegType type)
     {
-        var fields = ProfileFields.Of(profile);
         var block = _otherLeg;
-        if (block is null || !block.Matches(ProfileHeaderNames.OtherLeg, type, fields))
+        if (block is null || !block.Matches(ProfileHeaderNames.OtherLeg, type, profile))
         {
-            _otherLeg = block = ProfileHeaderBlock.Build(ProfileHeaderNames.OtherLeg, type, fields, block);
+            _otherLeg = block = ProfileHeaderBlock.Build(ProfileHeaderNames.OtherLeg, type, profile, block);
         }
         return block.Headers;
     }
