@@ -16,7 +16,7 @@ internal static class EslHeaderBlockCache
     internal const int Slots = 1024;
 
     /// <summary>Blocks with fewer headers are encoded each time: the lookup would cost about as much.</summary>
-    internal const int MinHeaders = 4;
+    internal const int MinHeaders = 3;
 
     private static readonly Entry?[] Table = new Entry?[Slots];
 

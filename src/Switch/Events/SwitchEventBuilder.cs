@@ -176,7 +176,10 @@ public sealed class SwitchEventBuilder
         return parts;
     }
 
-    /// <summary>The first run starts with room for the standard headers, which makes it the first part of every event.</summary>
+    /// <summary>
+    /// The first run starts with room for the standard headers the bus stamps, which makes it part 1 of every event
+    /// (part 0 is kept for the bus's head block).
+    /// </summary>
     private void EnsureFirstRun()
     {
         if (_run is null)
