@@ -1,15 +1,21 @@
 using BenchmarkDotNet.Attributes;
 using Switch.Calls;
 using Switch.Events;
+using Switch.EventSocket;
 
 namespace Switch.Benchmarks.Calls;
 
-/// <summary>Building and publishing one CHANNEL_ANSWER (≈75 headers with 30 variables) and one CHANNEL_STATE (no variables).</summary>
+/// <summary>
+/// Building and publishing one CHANNEL_ANSWER (≈75 headers with 30 variables) and one CHANNEL_STATE (no variables);
+/// CHANNEL_ANSWER again after a variable changed (its variables block is rebuilt, as through a call); and both
+/// also serialized to the plain frame an ESL subscriber to ALL gets (the ESL event made as the event socket makes it).
+/// </summary>
 [MemoryDiagnoser]
 public class ChannelEventBenchmarks
 {
     private EventBus _bus = null!;
     private Channel _channel = null!;
+    private int _changes;
 
     [GlobalSetup]
     public void Setup()
@@ -34,4 +40,19 @@ public class ChannelEventBenchmarks
 
     [Benchmark(Description = "CHANNEL_STATE")]
     public SwitchEvent State() => _bus.Publish(ChannelEvents.Create(ChannelEventNames.State, _channel));
+
+    [Benchmark(Description = "CHANNEL_ANSWER, a variable changed before")]
+    public SwitchEvent AnswerAfterChange()
+    {
+        _channel.Variables.Set("bench_changing", (++_changes & 1) == 0 ? "a" : "b");
+        return _bus.Publish(ChannelEvents.Create(ChannelEventNames.Answer, _channel));
+    }
+
+    [Benchmark(Description = "CHANNEL_ANSWER + plain frame")]
+    public int AnswerPlain() => Esl(_bus.Publish(ChannelEvents.Create(ChannelEventNames.Answer, _channel))).GetFrame(EslEventFormat.Plain).Length;
+
+    [Benchmark(Description = "CHANNEL_STATE + plain frame")]
+    public int StatePlain() => Esl(_bus.Publish(ChannelEvents.Create(ChannelEventNames.State, _channel))).GetFrame(EslEventFormat.Plain).Length;
+
+    private static EslEvent Esl(SwitchEvent e) => new(e.HeaderParts, e.Body, e.SharedParts);
 }

@@ -4,7 +4,9 @@ namespace Switch.EventSocket;
 
 /// <summary>
 /// An immutable FreeSWITCH-style event: ordered headers (names may repeat) and an optional body.
-/// The header list is taken as is, without copying: the caller must never mutate it after construction.
+/// The headers are taken as they are, without copying: either one list, or several parts (blocks a host may share
+/// between many events, such as a channel's caller profile) that read in order as one list. The caller must never
+/// mutate them after construction.
 /// Each format's complete wire frame (outer <c>Content-Length</c>/<c>Content-Type</c> plus serialized body)
 /// is built once on first use and cached, so any number of subscribers share one serialization.
 /// </summary>
@@ -12,6 +14,10 @@ public sealed class EslEvent
 {
     private static readonly Lock[] s_buildLocks = CreateLocks();
     private readonly KeyValuePair<string, string>[]? _headerArray;
+    private readonly List<KeyValuePair<string, string>>? _headerList;
+    private readonly ReadOnlyMemory<KeyValuePair<string, string>>[]? _parts;
+    private readonly ulong _sharedParts;
+    private IReadOnlyList<KeyValuePair<string, string>>? _headers;
     private byte[]? _plainFrame;
     private byte[]? _jsonFrame;
     private byte[]? _xmlFrame;
@@ -22,22 +28,104 @@ public sealed class EslEvent
     public EslEvent(IReadOnlyList<KeyValuePair<string, string>> headers, string? body = null)
     {
         ArgumentNullException.ThrowIfNull(headers);
-        Headers = headers;
+        _headers = headers;
         Body = body;
-        _headerArray = headers switch
+        switch (headers)
         {
-            KeyValuePair<string, string>[] array => array,
-            List<KeyValuePair<string, string>> => null,
-            _ => [.. headers],
-        };
+            case KeyValuePair<string, string>[] array:
+                _headerArray = array;
+                break;
+            case List<KeyValuePair<string, string>> list:
+                _headerList = list;
+                break;
+            default:
+                _headerArray = [.. headers];
+                break;
+        }
     }
 
-    /// <summary>Headers in order; a name may appear more than once.</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> Headers { get; }
+    /// <summary>
+    /// Wraps headers given as <paramref name="parts"/> that read in order as one list (neither the array nor the
+    /// parts are copied), and an optional body. Lets a host share blocks of headers between events.
+    /// </summary>
+    public EslEvent(ReadOnlyMemory<KeyValuePair<string, string>>[] parts, string? body = null)
+        : this(parts, body, 0)
+    {
+    }
 
-    /// <summary>The headers as a span (no interface call per header on the serialization hot path).</summary>
-    internal ReadOnlySpan<KeyValuePair<string, string>> HeaderSpan =>
-        _headerArray ?? System.Runtime.InteropServices.CollectionsMarshal.AsSpan((List<KeyValuePair<string, string>>)Headers);
+    /// <summary>
+    /// As <see cref="EslEvent(ReadOnlyMemory{KeyValuePair{string, string}}[], string?)"/>; bit i of
+    /// <paramref name="sharedParts"/> says that part i is a whole array that other events share and nobody ever
+    /// changes (a channel's caller profile block, say), so that its serialized form is kept and reused by every
+    /// event that carries the same array.
+    /// </summary>
+    public EslEvent(ReadOnlyMemory<KeyValuePair<string, string>>[] parts, string? body, ulong sharedParts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        _parts = parts;
+        Body = body;
+        _sharedParts = sharedParts;
+    }
+
+    /// <summary>Headers in order; a name may appear more than once. For an event made of parts, one copy made on first use.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers
+    {
+        get
+        {
+            var headers = Volatile.Read(ref _headers);
+            if (headers is null)
+            {
+                headers = Flatten(_parts!);
+                Volatile.Write(ref _headers, headers);
+            }
+
+            return headers;
+        }
+    }
+
+    /// <summary>How many parts <see cref="GetPart"/> reads (1 unless made of parts).</summary>
+    internal int PartCount => _parts?.Length ?? 1;
+
+    /// <summary>Part <paramref name="index"/> of the headers (no interface call per header on the serialization hot path).</summary>
+    internal ReadOnlySpan<KeyValuePair<string, string>> GetPart(int index) =>
+        _parts is { } parts ? parts[index].Span
+        : _headerArray ?? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_headerList);
+
+    /// <summary>
+    /// The array of part <paramref name="index"/> when the host said it is shared and immutable and the part is the
+    /// whole array (<see cref="EslHeaderBlockCache"/> keeps its serialization), else null.
+    /// </summary>
+    internal KeyValuePair<string, string>[]? SharedArray(int index)
+    {
+        if (index >= 64 || (_sharedParts & (1UL << index)) == 0
+            || !System.Runtime.InteropServices.MemoryMarshal.TryGetArray(_parts![index], out var segment)
+            || segment.Offset != 0 || segment.Count != segment.Array!.Length)
+        {
+            return null;
+        }
+
+        return segment.Array;
+    }
+
+    /// <summary>How many headers there are in all parts.</summary>
+    internal int HeaderCount
+    {
+        get
+        {
+            if (_parts is not { } parts)
+            {
+                return GetPart(0).Length;
+            }
+
+            var count = 0;
+            foreach (var part in parts)
+            {
+                count += part.Length;
+            }
+
+            return count;
+        }
+    }
 
     /// <summary>The event body (BACKGROUND_JOB output, sendevent body, ...), or null.</summary>
     public string? Body { get; }
@@ -92,11 +180,14 @@ public sealed class EslEvent
     /// <summary>Value of the first header named <paramref name="name"/> (case-insensitive, as FS), or null.</summary>
     public string? GetHeader(string name)
     {
-        foreach (var h in HeaderSpan)
+        for (var p = 0; p < PartCount; p++)
         {
-            if (string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase))
+            foreach (var h in GetPart(p))
             {
-                return h.Value;
+                if (string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return h.Value;
+                }
             }
         }
 
@@ -145,6 +236,25 @@ public sealed class EslEvent
         return new EslEvent(list, body);
     }
 
+    private static KeyValuePair<string, string>[] Flatten(ReadOnlyMemory<KeyValuePair<string, string>>[] parts)
+    {
+        var count = 0;
+        foreach (var part in parts)
+        {
+            count += part.Length;
+        }
+
+        var headers = new KeyValuePair<string, string>[count];
+        var at = 0;
+        foreach (var part in parts)
+        {
+            part.Span.CopyTo(headers.AsSpan(at));
+            at += part.Length;
+        }
+
+        return headers;
+    }
+
     private static Lock[] CreateLocks()
     {
         var locks = new Lock[64];
@@ -157,5 +267,5 @@ public sealed class EslEvent
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"{EventName ?? "?"} ({Headers.Count} headers{(Body is null ? string.Empty : ", body")})";
+    public override string ToString() => $"{EventName ?? "?"} ({HeaderCount} headers{(Body is null ? string.Empty : ", body")})";
 }

@@ -52,7 +52,7 @@ public static class EslEventSerializer
     {
         ArgumentNullException.ThrowIfNull(evt);
         ArgumentNullException.ThrowIfNull(writer);
-        WritePlainHeaders(evt.HeaderSpan, writer);
+        WritePlainHeaders(evt, writer);
         var body = evt.Body;
         if (string.IsNullOrEmpty(body))
         {
@@ -71,17 +71,65 @@ public static class EslEventSerializer
     {
         ArgumentNullException.ThrowIfNull(headers);
         ArgumentNullException.ThrowIfNull(writer);
-        WritePlainHeaders(headers is KeyValuePair<string, string>[] array ? array : [.. headers], writer);
+        var span = Span<byte>.Empty;
+        var o = 0;
+        WritePlainLines(headers is KeyValuePair<string, string>[] array ? array : [.. headers], writer, ref span, ref o);
+        writer.Advance(o);
     }
 
-    /// <summary>
-    /// The header lines, written straight into spans of <paramref name="writer"/>: one <c>GetSpan</c> for many
-    /// headers, each line (name, <c>": "</c>, encoded value, LF) written in place.
-    /// </summary>
-    private static void WritePlainHeaders(ReadOnlySpan<KeyValuePair<string, string>> headers, IBufferWriter<byte> writer)
+    /// <summary>Writes only the <c>Name: url-encoded-value\n</c> lines of <paramref name="evt"/>, every part in order.</summary>
+    internal static void WritePlainHeaders(EslEvent evt, IBufferWriter<byte> writer)
     {
         var span = Span<byte>.Empty;
         var o = 0;
+        for (var p = 0; p < evt.PartCount; p++)
+        {
+            if (evt.SharedArray(p) is { Length: >= EslHeaderBlockCache.MinHeaders } block)
+            {
+                writer.Advance(o);
+                span = Span<byte>.Empty;
+                o = 0;
+                EslBytes.Write(writer, EslHeaderBlockCache.Get(block, EslEventFormat.Plain, PlainBlock));
+                continue;
+            }
+
+            WritePlainLines(evt.GetPart(p), writer, ref span, ref o);
+        }
+
+        writer.Advance(o);
+    }
+
+    /// <summary>The plain lines of a shared block, as <see cref="EslHeaderBlockCache"/> keeps them.</summary>
+    private static readonly Action<KeyValuePair<string, string>[], IBufferWriter<byte>> PlainBlock = static (block, writer) =>
+    {
+        var span = Span<byte>.Empty;
+        var o = 0;
+        WritePlainLines(block, writer, ref span, ref o);
+        writer.Advance(o);
+    };
+
+    /// <summary>The json members of a shared block, joined by commas without a leading one.</summary>
+    private static readonly Action<KeyValuePair<string, string>[], IBufferWriter<byte>> JsonBlock = static (block, writer) =>
+    {
+        var span = Span<byte>.Empty;
+        var o = 0;
+        var first = true;
+        WriteJsonMembers(block, writer, ref span, ref o, ref first);
+        writer.Advance(o);
+    };
+
+    /// <summary>The xml header elements of a shared block.</summary>
+    private static readonly Action<KeyValuePair<string, string>[], IBufferWriter<byte>> XmlBlock = static (block, writer) =>
+        WriteXmlHeaders(block, writer);
+
+    /// <summary>
+    /// The header lines, written straight into spans of <paramref name="writer"/>: one <c>GetSpan</c> for many
+    /// headers, each line (name, <c>": "</c>, encoded value, LF) written in place. <paramref name="span"/> and
+    /// <paramref name="o"/> (bytes written into it, not yet advanced) carry over from one part to the next.
+    /// </summary>
+    private static void WritePlainLines(ReadOnlySpan<KeyValuePair<string, string>> headers, IBufferWriter<byte> writer,
+        ref Span<byte> span, ref int o)
+    {
         foreach (var h in headers)
         {
             var value = h.Value;
@@ -118,8 +166,6 @@ public static class EslEventSerializer
             o += EslUrlEncoding.Encode(value, span[o..]);
             span[o++] = (byte)'\n';
         }
-
-        writer.Advance(o);
     }
 
     /// <summary>
@@ -130,7 +176,36 @@ public static class EslEventSerializer
     {
         ArgumentNullException.ThrowIfNull(evt);
         ArgumentNullException.ThrowIfNull(writer);
-        var first = WriteJsonHeaders(evt.HeaderSpan, writer);
+        var span = writer.GetSpan(SpanHint);
+        span[0] = (byte)'{';
+        var o = 1;
+        var first = true;
+        for (var p = 0; p < evt.PartCount; p++)
+        {
+            if (evt.SharedArray(p) is { Length: >= EslHeaderBlockCache.MinHeaders } block)
+            {
+                var members = EslHeaderBlockCache.Get(block, EslEventFormat.Json, JsonBlock);
+                if (members.Length > 0)
+                {
+                    writer.Advance(o);
+                    span = Span<byte>.Empty;
+                    o = 0;
+                    if (!first)
+                    {
+                        EslBytes.Write(writer, (byte)',');
+                    }
+
+                    EslBytes.Write(writer, members);
+                    first = false;
+                }
+
+                continue;
+            }
+
+            WriteJsonMembers(evt.GetPart(p), writer, ref span, ref o, ref first);
+        }
+
+        writer.Advance(o);
         if (evt.Body is { } body)
         {
             EslBytes.Write(writer, first ? "\"Content-Length\":\""u8 : ",\"Content-Length\":\""u8);
@@ -142,13 +217,10 @@ public static class EslEventSerializer
         EslBytes.Write(writer, (byte)'}');
     }
 
-    /// <summary>The opening brace and the <c>"name":value</c> members, in place like the plain lines; true when none was written.</summary>
-    private static bool WriteJsonHeaders(ReadOnlySpan<KeyValuePair<string, string>> headers, IBufferWriter<byte> writer)
+    /// <summary>The <c>"name":value</c> members, in place like the plain lines; <paramref name="first"/> stays true while none was written.</summary>
+    private static void WriteJsonMembers(ReadOnlySpan<KeyValuePair<string, string>> headers, IBufferWriter<byte> writer,
+        ref Span<byte> span, ref int o, ref bool first)
     {
-        var span = writer.GetSpan(SpanHint);
-        span[0] = (byte)'{';
-        var o = 1;
-        var first = true;
         foreach (var h in headers)
         {
             var value = h.Value;
@@ -203,9 +275,6 @@ public static class EslEventSerializer
             span[o++] = (byte)':';
             o += EslJson.WriteString(value, span[o..]);
         }
-
-        writer.Advance(o);
-        return first;
     }
 
     private static void WriteJsonArray(IBufferWriter<byte> writer, ReadOnlySpan<char> items)
@@ -244,7 +313,34 @@ public static class EslEventSerializer
         ArgumentNullException.ThrowIfNull(evt);
         ArgumentNullException.ThrowIfNull(writer);
         EslBytes.Write(writer, "<event>\n  <headers>\n"u8);
-        foreach (var h in evt.HeaderSpan)
+        for (var p = 0; p < evt.PartCount; p++)
+        {
+            if (evt.SharedArray(p) is { Length: >= EslHeaderBlockCache.MinHeaders } block)
+            {
+                EslBytes.Write(writer, EslHeaderBlockCache.Get(block, EslEventFormat.Xml, XmlBlock));
+                continue;
+            }
+
+            WriteXmlHeaders(evt.GetPart(p), writer);
+        }
+
+        EslBytes.Write(writer, "  </headers>\n"u8);
+        if (!string.IsNullOrEmpty(evt.Body))
+        {
+            var body = evt.Body;
+            EslBytes.Write(writer, "  <Content-Length>"u8);
+            EslBytes.WriteNumber(writer, EslBytes.Utf8Length(body));
+            EslBytes.Write(writer, "</Content-Length>\n  <body>"u8);
+            EslXml.WriteEscaped(writer, body);
+            EslBytes.Write(writer, body.EndsWith('\n') ? "  </body>\n"u8 : "</body>\n"u8);
+        }
+
+        EslBytes.Write(writer, "</event>\n"u8);
+    }
+
+    private static void WriteXmlHeaders(ReadOnlySpan<KeyValuePair<string, string>> headers, IBufferWriter<byte> writer)
+    {
+        foreach (var h in headers)
         {
             if (string.IsNullOrEmpty(h.Value))
             {
@@ -271,19 +367,6 @@ public static class EslEventSerializer
                 WriteXmlHeader(writer, h.Key, h.Value);
             }
         }
-
-        EslBytes.Write(writer, "  </headers>\n"u8);
-        if (!string.IsNullOrEmpty(evt.Body))
-        {
-            var body = evt.Body;
-            EslBytes.Write(writer, "  <Content-Length>"u8);
-            EslBytes.WriteNumber(writer, EslBytes.Utf8Length(body));
-            EslBytes.Write(writer, "</Content-Length>\n  <body>"u8);
-            EslXml.WriteEscaped(writer, body);
-            EslBytes.Write(writer, body.EndsWith('\n') ? "  </body>\n"u8 : "</body>\n"u8);
-        }
-
-        EslBytes.Write(writer, "</event>\n"u8);
     }
 
     private static void WriteXmlHeader(IBufferWriter<byte> writer, string name, ReadOnlySpan<char> value)

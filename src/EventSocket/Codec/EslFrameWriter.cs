@@ -137,7 +137,7 @@ public static class EslFrameWriter
     public static void WriteConnectReply(IBufferWriter<byte> writer, EslEvent channelData, bool asyncMode = true, bool fullControl = true)
     {
         ArgumentNullException.ThrowIfNull(channelData);
-        EslEventSerializer.WritePlainHeaders(channelData.Headers, writer);
+        EslEventSerializer.WritePlainHeaders(channelData, writer);
         EslBytes.Write(writer, "Content-Type: command/reply\nReply-Text: %2BOK%0A\n"u8);
         EslBytes.Write(writer, asyncMode ? "Socket-Mode: async\n"u8 : "Socket-Mode: static\n"u8);
         EslBytes.Write(writer, fullControl ? "Control: full\n\n"u8 : "Control: single-channel\n\n"u8);

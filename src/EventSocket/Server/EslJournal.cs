@@ -150,9 +150,12 @@ internal sealed class EslJournal
     private static long EncodedLength(EslEvent evt)
     {
         long length = 8 + ((long)(evt.Body?.Length ?? 0) * 2);
-        foreach (var (name, value) in evt.HeaderSpan)
+        for (var p = 0; p < evt.PartCount; p++)
         {
-            length += 8 + ((long)(name.Length + value.Length) * 2);
+            foreach (var (name, value) in evt.GetPart(p))
+            {
+                length += 8 + ((long)(name.Length + value.Length) * 2);
+            }
         }
 
         return length;
@@ -164,17 +167,19 @@ internal sealed class EslJournal
     /// </summary>
     private static void Encode(EslEvent evt, Span<byte> dest)
     {
-        var headers = evt.HeaderSpan;
-        BinaryPrimitives.WriteInt32LittleEndian(dest, headers.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(dest, evt.HeaderCount);
         BinaryPrimitives.WriteInt32LittleEndian(dest[4..], evt.Body?.Length ?? -1);
         var o = 8;
-        foreach (var (name, value) in headers)
+        for (var p = 0; p < evt.PartCount; p++)
         {
-            BinaryPrimitives.WriteInt32LittleEndian(dest[o..], name.Length);
-            BinaryPrimitives.WriteInt32LittleEndian(dest[(o + 4)..], value.Length);
-            o += 8;
-            o += Chars(name, dest[o..]);
-            o += Chars(value, dest[o..]);
+            foreach (var (name, value) in evt.GetPart(p))
+            {
+                BinaryPrimitives.WriteInt32LittleEndian(dest[o..], name.Length);
+                BinaryPrimitives.WriteInt32LittleEndian(dest[(o + 4)..], value.Length);
+                o += 8;
+                o += Chars(name, dest[o..]);
+                o += Chars(value, dest[o..]);
+            }
         }
 
         if (evt.Body is { } body)

@@ -10,10 +10,10 @@ internal static partial class ChannelEvents
     public static SwitchEventBuilder CallStateChanged(Channel ch, CallState original,
         [CallerFilePath] string file = "", [CallerMemberName] string function = "", [CallerLineNumber] int line = 0)
     {
-        var b = Start(ChannelEventNames.CallState, ch, file, function, line);
+        var b = Begin(ChannelEventNames.CallState, ch, 2, file, function, line);
         b.Add("Original-Channel-Call-State", StateNames.Of(original));
         b.Add("Channel-Call-State-Number", StateNames.NumberOf(ch.CallState));
-        AddChannelData(b, ch, includeVariables: false);
+        AddChannelData(b, ch, includeVariables: false, trailingHeaders: false);
         return b;
     }
 
@@ -22,7 +22,8 @@ internal static partial class ChannelEvents
         string? applicationUuidName,
         [CallerFilePath] string file = "", [CallerMemberName] string function = "", [CallerLineNumber] int line = 0)
     {
-        var b = Create(ChannelEventNames.Execute, ch, file, function, line);
+        var b = Begin(ChannelEventNames.Execute, ch, 4, file, function, line);
+        AddChannelData(b, ch, includeVariables: true, trailingHeaders: true);
         b.Add("Application", application);
         b.Add("Application-Data", data);
         b.Add("Application-UUID", applicationUuid);
@@ -35,7 +36,8 @@ internal static partial class ChannelEvents
         string applicationUuid, string? applicationUuidName,
         [CallerFilePath] string file = "", [CallerMemberName] string function = "", [CallerLineNumber] int line = 0)
     {
-        var b = Create(ChannelEventNames.ExecuteComplete, ch, file, function, line);
+        var b = Begin(ChannelEventNames.ExecuteComplete, ch, 5, file, function, line);
+        AddChannelData(b, ch, includeVariables: true, trailingHeaders: true);
         b.Add("Application", application);
         b.Add("Application-Data", data);
         b.Add("Application-Response", string.IsNullOrEmpty(response) ? "_none_" : response);
@@ -51,10 +53,10 @@ internal static partial class ChannelEvents
     public static SwitchEventBuilder BridgeChange(string eventName, Channel a, Channel b,
         [CallerFilePath] string file = "", [CallerMemberName] string function = "", [CallerLineNumber] int line = 0)
     {
-        var e = Start(eventName, a, file, function, line);
+        var e = Begin(eventName, a, 2, file, function, line);
         e.Add("Bridge-A-Unique-ID", a.Uuid);
         e.Add("Bridge-B-Unique-ID", b.Uuid);
-        AddChannelData(e, a, includeVariables: true);
+        AddChannelData(e, a, includeVariables: true, trailingHeaders: false);
         return e;
     }
 
@@ -62,9 +64,9 @@ internal static partial class ChannelEvents
     public static SwitchEventBuilder HangupComplete(Channel ch,
         [CallerFilePath] string file = "", [CallerMemberName] string function = "", [CallerLineNumber] int line = 0)
     {
-        var b = Start(ChannelEventNames.HangupComplete, ch, file, function, line);
+        var b = Begin(ChannelEventNames.HangupComplete, ch, 1, file, function, line);
         b.Add("Hangup-Cause", HangupCauses.ToName(ch.HangupCause ?? HangupCause.NormalClearing));
-        AddChannelData(b, ch, includeVariables: true);
+        AddChannelData(b, ch, includeVariables: true, trailingHeaders: false);
         return b;
     }
 }

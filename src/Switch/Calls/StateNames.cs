@@ -16,6 +16,10 @@ internal static class StateNames
 
     private static readonly string[] Numbers = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13"];
 
+    /// <summary>The three state headers that open every channel block, one shared array per combination, made on first use.</summary>
+    private static readonly KeyValuePair<string, string>[]?[] StateHeaderBlocks =
+        new KeyValuePair<string, string>[]?[ChannelStateNames.Length * CallStateNames.Length * ChannelStateNames.Length];
+
     public static string Of(ChannelState state) => ChannelStateNames[(int)state];
 
     public static string Of(CallState state) => CallStateNames[(int)state];
@@ -27,4 +31,26 @@ internal static class StateNames
 
     /// <summary>The decimal number of a call state (Channel-Call-State-Number), without allocating.</summary>
     public static string NumberOf(CallState state) => Numbers[(int)state];
+
+    /// <summary>
+    /// Channel-State, Channel-Call-State and Channel-State-Number (of the requested state): the block that opens
+    /// every channel event, shared by every channel in the same states. Never to be changed.
+    /// </summary>
+    public static KeyValuePair<string, string>[] StateHeaders(ChannelState state, CallState callState, ChannelState requested)
+    {
+        if ((uint)state >= (uint)ChannelStateNames.Length || (uint)callState >= (uint)CallStateNames.Length
+            || (uint)requested >= (uint)ChannelStateNames.Length)
+        {
+            return MakeStateHeaders(state, callState, requested);
+        }
+        var index = (((int)state * CallStateNames.Length) + (int)callState) * ChannelStateNames.Length + (int)requested;
+        return StateHeaderBlocks[index] ??= MakeStateHeaders(state, callState, requested);
+    }
+
+    private static KeyValuePair<string, string>[] MakeStateHeaders(ChannelState state, CallState callState, ChannelState requested) =>
+    [
+        new("Channel-State", Of(state)),
+        new("Channel-Call-State", Of(callState)),
+        new("Channel-State-Number", NumberOf(requested)),
+    ];
 }

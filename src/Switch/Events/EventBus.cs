@@ -12,6 +12,13 @@ public sealed class EventBus
 {
     private readonly Lock _publishLock = new();
     private readonly TimeProvider _time;
+    private readonly EventDateTexts _dates;
+
+    /// <summary>Where the standard headers are put together (under the lock) before they go into the event's first part.</summary>
+    private readonly KeyValuePair<string, string>[] _standard = new KeyValuePair<string, string>[StampedHeaderCount + 1];
+
+    /// <summary>Head blocks by event name; used under the lock.</summary>
+    private readonly Dictionary<string, KeyValuePair<string, string>[]> _heads = new(StringComparer.Ordinal);
     private ImmutableArray<Action<SwitchEvent>> _subscribers = ImmutableArray<Action<SwitchEvent>>.Empty;
     private ImmutableArray<Func<string, string?, bool>?> _interests = ImmutableArray<Func<string, string?, bool>?>.Empty;
     private long _sequence;
@@ -20,7 +27,20 @@ public sealed class EventBus
     {
         Identity = identity;
         _time = time;
+        _dates = new EventDateTexts(time);
     }
+
+    /// <summary>How many standard headers an event without Event-Subclass starts with.</summary>
+    internal const int StandardHeaderCount = 13;
+
+    /// <summary>The standard headers after the head block (dates, calling site, sequence), stamped per event.</summary>
+    internal const int StampedHeaderCount = StandardHeaderCount - HeadHeaderCount;
+
+    /// <summary>Event-Name and the five identity headers: one shared block per event name.</summary>
+    private const int HeadHeaderCount = 6;
+
+    /// <summary>Bounds the head blocks kept (sendevent can name any event).</summary>
+    private const int MaxHeadBlocks = 256;
 
     public SwitchIdentity Identity { get; }
 
@@ -65,10 +85,7 @@ public sealed class EventBus
     {
         lock (_publishLock)
         {
-            var now = _time.GetUtcNow();
-            var sequence = ++_sequence;
-            var e = new SwitchEvent(builder.Name, builder.Subclass, sequence, now,
-                BuildHeaders(builder, sequence, now), builder.Body, builder.UniqueId);
+            var e = Stamp(builder);
             foreach (var subscriber in _subscribers)
             {
                 subscriber(e);
@@ -85,39 +102,57 @@ public sealed class EventBus
     {
         lock (_publishLock)
         {
-            var now = _time.GetUtcNow();
-            var sequence = ++_sequence;
-            return new SwitchEvent(builder.Name, builder.Subclass, sequence, now,
-                BuildHeaders(builder, sequence, now), builder.Body, builder.UniqueId);
+            return Stamp(builder);
         }
     }
 
-    private KeyValuePair<string, string>[] BuildHeaders(SwitchEventBuilder b, long sequence, DateTimeOffset now)
+    /// <summary>
+    /// The next sequence number and the standard headers: the head block of the event's name, then the dates,
+    /// calling site and sequence written into the room the builder keeps for them. Under the lock.
+    /// </summary>
+    private SwitchEvent Stamp(SwitchEventBuilder b)
     {
-        var own = b.OwnHeaders;
-        var count = 13 + (b.Subclass is null ? 0 : 1) + own.Count;
-        var headers = new KeyValuePair<string, string>[count];
-        var local = _time.LocalTimeZone == TimeZoneInfo.Utc ? now : TimeZoneInfo.ConvertTime(now, _time.LocalTimeZone);
+        var now = _time.GetUtcNow();
+        var sequence = ++_sequence;
+        _dates.Update(now);
+        var standard = _standard;
         var i = 0;
-        headers[i++] = new("Event-Name", b.Name);
-        headers[i++] = new("Core-UUID", Identity.CoreUuid);
-        headers[i++] = new("FreeSWITCH-Hostname", Identity.Hostname);
-        headers[i++] = new("FreeSWITCH-Switchname", Identity.Switchname);
-        headers[i++] = new("FreeSWITCH-IPv4", Identity.IPv4);
-        headers[i++] = new("FreeSWITCH-IPv6", Identity.IPv6);
-        headers[i++] = new("Event-Date-Local", local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture));
-        headers[i++] = new("Event-Date-GMT", now.ToString("ddd, dd MMM yyyy HH:mm:ss 'GMT'", CultureInfo.InvariantCulture));
-        headers[i++] = new("Event-Date-Timestamp", ToMicroseconds(now).ToString(CultureInfo.InvariantCulture));
-        headers[i++] = new("Event-Calling-File", b.CallingFile);
-        headers[i++] = new("Event-Calling-Function", b.CallingFunction);
-        headers[i++] = new("Event-Calling-Line-Number", b.CallingLine.ToString(CultureInfo.InvariantCulture));
-        headers[i++] = new("Event-Sequence", sequence.ToString(CultureInfo.InvariantCulture));
+        standard[i++] = new("Event-Date-Local", _dates.Local);
+        standard[i++] = new("Event-Date-GMT", _dates.Gmt);
+        standard[i++] = new("Event-Date-Timestamp", _dates.Timestamp);
+        standard[i++] = new("Event-Calling-File", b.CallingFile);
+        standard[i++] = new("Event-Calling-Function", b.CallingFunction);
+        standard[i++] = new("Event-Calling-Line-Number", EventCallingSites.Line(b.CallingLine));
+        standard[i++] = new("Event-Sequence", sequence.ToString(CultureInfo.InvariantCulture));
         if (b.Subclass is not null)
         {
-            headers[i++] = new("Event-Subclass", b.Subclass);
+            standard[i] = new("Event-Subclass", b.Subclass);
         }
-        own.CopyTo(headers, i);
-        return headers;
+        var parts = b.TakeParts(Head(b.Name), standard.AsSpan(0, b.StandardCount));
+        return new SwitchEvent(b.Name, b.Subclass, sequence, now, parts, b.Body, b.UniqueId, b.SharedParts);
+    }
+
+    /// <summary>Event-Name, Core-UUID, FreeSWITCH-Hostname, -Switchname, -IPv4 and -IPv6: the same for every event of a name.</summary>
+    private KeyValuePair<string, string>[] Head(string eventName)
+    {
+        if (_heads.TryGetValue(eventName, out var head))
+        {
+            return head;
+        }
+        head =
+        [
+            new("Event-Name", eventName),
+            new("Core-UUID", Identity.CoreUuid),
+            new("FreeSWITCH-Hostname", Identity.Hostname),
+            new("FreeSWITCH-Switchname", Identity.Switchname),
+            new("FreeSWITCH-IPv4", Identity.IPv4),
+            new("FreeSWITCH-IPv6", Identity.IPv6),
+        ];
+        if (_heads.Count < MaxHeadBlocks)
+        {
+            _heads.Add(eventName, head);
+        }
+        return head;
     }
 
     /// <summary>Microseconds since the Unix epoch, as FreeSWITCH writes its timestamps.</summary>

@@ -12,10 +12,10 @@ namespace Switch.Hosting;
 internal sealed class EventSocketBridge(EventBus bus, ApiCommandRegistry api, CallEngine calls) : IEslEventSource, IEslCommandExecutor
 {
     public IDisposable Subscribe(Action<EslEvent> onEvent) =>
-        bus.Subscribe(e => onEvent(new EslEvent(e.Headers, e.Body)));
+        bus.Subscribe(e => onEvent(new EslEvent(e.HeaderParts, e.Body, e.SharedParts)));
 
     public IDisposable Subscribe(Action<EslEvent> onEvent, Func<string, string?, bool> wants) =>
-        bus.Subscribe(e => onEvent(new EslEvent(e.Headers, e.Body)), wants);
+        bus.Subscribe(e => onEvent(new EslEvent(e.HeaderParts, e.Body, e.SharedParts)), wants);
 
     public async ValueTask<string> ExecuteApiAsync(string command, string? arguments, CancellationToken cancellationToken)
     {
@@ -94,6 +94,6 @@ internal sealed class EventSocketBridge(EventBus bus, ApiCommandRegistry api, Ca
             builder.Add(h.Key, h.Value);
         }
         var e = bus.Create(builder);
-        return new EslEvent(e.Headers, e.Body);
+        return new EslEvent(e.HeaderParts, e.Body, e.SharedParts);
     }
 }

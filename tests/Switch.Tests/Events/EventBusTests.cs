@@ -78,4 +78,21 @@ public sealed class EventBusTests
         Assert.Equal(1, count);
         Assert.False(bus.HasSubscribers);
     }
+
+    [Fact]
+    public void Every_event_name_gets_its_own_head_even_past_the_kept_ones()
+    {
+        var bus = new EventBus(Identity, new ManualTimeProvider());
+        for (var round = 0; round < 2; round++)
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                var e = bus.Publish(new SwitchEventBuilder($"EVENT_{i}"));
+                Assert.Equal($"EVENT_{i}", e.Headers[0].Value);
+                Assert.Equal(["Event-Name", "Core-UUID", "FreeSWITCH-Hostname", "FreeSWITCH-Switchname", "FreeSWITCH-IPv4", "FreeSWITCH-IPv6"],
+                    e.Headers.Take(6).Select(h => h.Key));
+                Assert.Equal("sw1", e.GetHeader("FreeSWITCH-Switchname"));
+            }
+        }
+    }
 }
