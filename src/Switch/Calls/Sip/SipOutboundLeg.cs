@@ -42,7 +42,7 @@ internal sealed class SipOutboundLeg : SipLeg
     }
 
     private SipOutboundLeg(SipCallContext context, OutboundLegRequest request, SipDialTarget target, string fromTag)
-        : base(context, request.Uuid, SipIdentifiers.NewCallId(), fromTag)
+        : base(context, request.Uuid, context.Options.OutboundUuidAsCallId ? request.Uuid : SipIdentifiers.NewCallId(), fromTag)
     {
         _request = request;
         _target = target;
