@@ -10,8 +10,6 @@ internal sealed partial class Channel
 
     public Channel(string uuid, string name, CallDirection direction, CallerProfile profile, ILegSignaling signaling)
     {
-        Uuid = uuid;
-        Name = name;
         Direction = direction;
         Profile = profile;
         Signaling = signaling;
@@ -32,10 +30,11 @@ internal sealed partial class Channel
     /// </summary>
     internal const int VariablesAddedByACall = 12;
 
-    public string Uuid { get; }
+    /// <summary>Unique-ID: kept by the caller profile (Caller-Unique-ID), which outlives the channel as the peer's Other-Leg profile.</summary>
+    public string Uuid => Profile.UniqueId!;
 
-    /// <summary>Channel-Name, e.g. sofia/internal/1000@192.0.2.10.</summary>
-    public string Name { get; }
+    /// <summary>Channel-Name, e.g. sofia/internal/1000@192.0.2.10 (kept by the caller profile, as the uuid).</summary>
+    public string Name => Profile.ChannelName!;
 
     public CallDirection Direction { get; }
 

@@ -48,7 +48,7 @@ internal sealed class SipDialer(SipCallContext context, UserDirectory directory,
                 continue;
             }
             var transport = binding.Transport == BindingTransport.Udp ? SipTransportType.Udp : SipTransportType.Tcp;
-            var target = new SipTarget(transport, binding.Received, binding.ConnectionId ?? 0);
+            var target = context.ShareTarget(new SipTarget(transport, binding.Received, binding.ConnectionId ?? 0));
             IReadOnlyList<string> routes = string.IsNullOrEmpty(binding.Path) ? [] : [binding.Path];
             contacts.Add(new DialContact(ChannelName(uri), context.Shared.Share(endpoint.User), new SipDialTarget(uri, target, routes)));
         }
@@ -79,7 +79,7 @@ internal sealed class SipDialer(SipCallContext context, UserDirectory directory,
             }
         }
         var transport = string.Equals(uri.GetParameter("transport"), "tcp", StringComparison.OrdinalIgnoreCase) ? SipTransportType.Tcp : SipTransportType.Udp;
-        var target = new SipTarget(transport, new IPEndPoint(address, uri.Port ?? 5060));
+        var target = context.ShareTarget(new SipTarget(transport, new IPEndPoint(address, uri.Port ?? 5060)));
         return DialResolution.To(new DialContact(ChannelName(uri), context.Shared.Share(uri.User) ?? string.Empty, new SipDialTarget(uri, target, [])));
     }
 
