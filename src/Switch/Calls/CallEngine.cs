@@ -84,13 +84,15 @@ internal sealed partial class CallEngine : ILegEvents
             InitialDestinationNumber = inbound.DestinationNumber,
         };
         var leg = new Channel(uuid, inbound.ChannelName, CallDirection.Inbound, profile, signaling);
-        if (inbound.Variables is not null)
+        leg.Variables.EnsureCapacity(leg.Variables.Count + (inbound.Variables?.Count ?? 0) + (inbound.TextVariables?.Count ?? 0)
+            + Channel.VariablesAddedByACall);
+        foreach (var (name, value) in inbound.Variables ?? [])
         {
-            leg.Variables.EnsureCapacity(leg.Variables.Count + inbound.Variables.Count + Channel.VariablesAddedByACall);
-            foreach (var (name, value) in inbound.Variables)
-            {
-                leg.Variables.Set(name, value);
-            }
+            leg.Variables.Set(name, value);
+        }
+        foreach (var (name, value) in inbound.TextVariables ?? [])
+        {
+            leg.Variables.SetText(name, value);
         }
         var call = new Call(this, uuid);
         if (!call.AddLeg(leg))

@@ -9,12 +9,14 @@ namespace Switch.Calls;
 /// tens of thousands of channels alive. Lookups search the names in order (a channel has a few dozen; names
 /// are mostly the same literal strings, so most comparisons end at a reference or length check). A channel
 /// that removes a variable, or outgrows the shared layouts, keeps a names array of its own from then on.
+/// A value is a string or a <see cref="VariableText"/> (a large value kept compactly, made a string when read).
 /// </summary>
 internal sealed class ChannelVariables
 {
     /// <summary>The names: a shared <see cref="VariableLayout"/>, or a string[] of this channel's own.</summary>
     private object _names;
-    private string[] _values;
+    /// <summary>Each a string or a <see cref="VariableText"/>.</summary>
+    private object[] _values;
     private int _count;
     private OrderedDictionary<string, string?>? _exported;
 
@@ -27,7 +29,7 @@ internal sealed class ChannelVariables
     internal ChannelVariables(int capacity, VariableLayout root)
     {
         _names = root;
-        _values = capacity > 0 ? new string[capacity] : [];
+        _values = capacity > 0 ? new object[capacity] : [];
     }
 
     public int Count => _count;
@@ -37,16 +39,21 @@ internal sealed class ChannelVariables
         get
         {
             var i = IndexOf(name);
-            return i < 0 ? null : _values[i];
+            return i < 0 ? null : TextOf(_values[i]);
         }
         set => Set(name, value);
     }
 
     /// <summary>Sets a variable; a null or empty value unsets it (FreeSWITCH never stores empty values).</summary>
-    public void Set(string name, string? value)
+    public void Set(string name, string? value) => Set(name, string.IsNullOrEmpty(value) ? null : (object)value);
+
+    /// <summary>Sets a variable to a value kept compactly (made a string whenever it is read).</summary>
+    public void SetText(string name, VariableText value) => Set(name, (object)value);
+
+    private void Set(string name, object? value)
     {
         var i = IndexOf(name);
-        if (string.IsNullOrEmpty(value))
+        if (value is null)
         {
             if (i >= 0)
             {
@@ -99,7 +106,7 @@ internal sealed class ChannelVariables
     public bool TryGet(string name, out string value)
     {
         var i = IndexOf(name);
-        value = i < 0 ? null! : _values[i];
+        value = i < 0 ? null! : TextOf(_values[i]);
         return i >= 0;
     }
 
@@ -175,6 +182,8 @@ internal sealed class ChannelVariables
         return own;
     }
 
+    private static string TextOf(object value) => value as string ?? ((VariableText)value).Text;
+
     /// <summary>The position of a variable, or -1: the same string instance first (literal names), then length, then the letters.</summary>
     private int IndexOf(string name)
     {
@@ -194,17 +203,17 @@ internal sealed class ChannelVariables
     public ref struct Enumerator
     {
         private readonly ReadOnlySpan<string> _names;
-        private readonly string[] _values;
+        private readonly object[] _values;
         private int _index;
 
-        internal Enumerator(ReadOnlySpan<string> names, string[] values)
+        internal Enumerator(ReadOnlySpan<string> names, object[] values)
         {
             _names = names;
             _values = values;
             _index = -1;
         }
 
-        public readonly KeyValuePair<string, string> Current => new(_names[_index], _values[_index]);
+        public readonly KeyValuePair<string, string> Current => new(_names[_index], TextOf(_values[_index]));
 
         public bool MoveNext() => ++_index < _names.Length;
     }

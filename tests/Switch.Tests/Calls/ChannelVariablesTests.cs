@@ -134,6 +134,35 @@ public sealed class ChannelVariablesTests
         Assert.Equal("bounded_100", v["BOUNDED_100"]);
     }
 
+    [Fact]
+    public void A_compact_value_reads_as_its_text_and_repeated_reads_share_one_string()
+    {
+        var v = new ChannelVariables();
+        var made = 0;
+        var text = new CountingText("v=0\r\ns=-\r\n", () => made++);
+        v.Set("before", "1");
+        v.SetText("switch_r_sdp", text);
+        v.Set("after", "2");
+
+        Assert.Equal([("before", "1"), ("switch_r_sdp", "v=0\r\ns=-\r\n"), ("after", "2")], Pairs(v));
+        Assert.Equal(v["switch_r_sdp"], v["SWITCH_R_SDP"]);
+        Assert.True(v.TryGet("switch_r_sdp", out var again) && again == v["switch_r_sdp"]);
+        // Five reads, one string made (a slot of the shared table of recent texts could be taken meanwhile by
+        // another test's text: a second one at most, in practice).
+        Assert.InRange(made, 1, 2);
+        v.Set("switch_r_sdp", "plain");
+        Assert.Equal("plain", v["switch_r_sdp"]);
+    }
+
+    private sealed class CountingText(string text, Action onMade) : VariableText
+    {
+        protected override string Materialize()
+        {
+            onMade();
+            return new string(text);
+        }
+    }
+
     private static List<(string, string)> Pairs(ChannelVariables v)
     {
         var list = new List<(string, string)>();

@@ -76,7 +76,7 @@ internal sealed partial class SipCallHandler
                 Refuse(tx, 488, "no common codec");
                 return;
             }
-            offer = StoredSdp.AsText(parsed);
+            offer = StoredSdp.Of(parsed);
         }
 
         var from = invite.From!.Uri;
@@ -100,10 +100,11 @@ internal sealed partial class SipCallHandler
             var leg = new SipInboundLeg(context, uuid, tx, offer, media, contact);
             var caller = CallerIdentity.Of(invite);
             var remoteIp = context.Shared.Share(source.Address.ToString());
-            var variables = Variables(tx, remoteIp, user, trusted, offer);
+            var variables = Variables(tx, remoteIp, user, trusted);
             var shared = context.Shared;
             var inbound = new InboundCall(channelName, SameAs(variables, shared.Share(caller.Name)), SameAs(variables, shared.Share(caller.Number)),
-                destination, remoteIp, SameAs(variables, shared.Share(user?.Id ?? from.User)), variables, uuid);
+                destination, remoteIp, SameAs(variables, shared.Share(user?.Id ?? from.User)), variables, uuid,
+                offer is null ? null : [new("switch_r_sdp", offer)]);
             if (engine.AcceptInbound(inbound, leg) is null)
             {
                 _ = leg.HangupAsync(HangupCause.NormalTemporaryFailure, CancellationToken.None);
@@ -167,8 +168,7 @@ internal sealed partial class SipCallHandler
     }
 
     /// <summary>The sip_* and directory variables mod_sofia sets on a new inbound channel.</summary>
-    private List<KeyValuePair<string, string>> Variables(ServerInviteTransaction tx, string remoteIp, DirectoryUser? user, bool trusted,
-        StoredSdp? offer)
+    private List<KeyValuePair<string, string>> Variables(ServerInviteTransaction tx, string remoteIp, DirectoryUser? user, bool trusted)
     {
         var invite = tx.Request;
         var from = invite.From!.Uri;
@@ -189,7 +189,7 @@ internal sealed partial class SipCallHandler
         {
             if (!string.IsNullOrEmpty(value))
             {
-                // A value of this call only (tag, Call-ID, SDP): not worth a place among the shared ones.
+                // A value of this call only (tag, Call-ID): not worth a place among the shared ones.
                 vars.Add(new KeyValuePair<string, string>(name, value));
             }
         }
@@ -241,10 +241,6 @@ internal sealed partial class SipCallHandler
             }
         }
         Add("presence_id", (user?.Id ?? from.User) + "@" + domain);
-        if (offer is not null)
-        {
-            AddOwn("switch_r_sdp", offer.Text);
-        }
         return vars;
     }
 

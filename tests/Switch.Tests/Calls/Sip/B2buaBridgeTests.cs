@@ -98,6 +98,9 @@ public sealed class B2buaBridgeTests
             Assert.Same(one.Variables[name], two.Variables[name]);
         }
         Assert.NotEqual(one.Variables["sip_call_id"], two.Variables["sip_call_id"]);
+        // switch_r_sdp: the caller's offer as the switch keeps it (UTF-8), the same text as it passes on.
+        Assert.Contains("m=audio 64836 RTP/AVP 8 0 101", one.Variables["switch_r_sdp"], StringComparison.Ordinal);
+        Assert.Contains("m=audio 64838 RTP/AVP 8 0 101", two.Variables["switch_r_sdp"], StringComparison.Ordinal);
         Assert.Equal(a.CallId, one.Variables["sip_call_id"]);
     }
 
