@@ -42,6 +42,9 @@ internal sealed partial class CallEngine : ILegEvents
     internal ILogger Logger { get; }
     internal CallRegistry Registry { get; }
 
+    /// <summary>Calling parties kept once for the legs and calls that present the same one.</summary>
+    internal SharedSlots<CallingParty> Parties { get; } = new();
+
     /// <summary>Where the SIP side reports what far ends do (progress, answer, hangup).</summary>
     public ILegEvents LegEvents => this;
 
@@ -63,23 +66,24 @@ internal sealed partial class CallEngine : ILegEvents
     {
         var uuid = inbound.Uuid ?? Guid.NewGuid().ToString();
         var now = EventBus.ToMicroseconds(Time.GetUtcNow());
-        var profile = new CallerProfile
+        var party = Parties.Share(new CallingParty(
+            Username: inbound.Username,
+            Dialplan: "XML",
+            Source: "mod_sofia",
+            Context: "default",
+            CallerIdName: inbound.CallerIdName,
+            CallerIdNumber: inbound.CallerIdNumber,
+            OrigCallerIdName: inbound.CallerIdName,
+            OrigCallerIdNumber: inbound.CallerIdNumber,
+            Ani: inbound.CallerIdNumber,
+            NetworkAddr: inbound.NetworkAddr,
+            InitialCallerIdName: inbound.CallerIdName,
+            InitialCallerIdNumber: inbound.CallerIdNumber));
+        var profile = new CallerProfile(party)
         {
-            Username = inbound.Username,
-            Dialplan = "XML",
-            CallerIdName = inbound.CallerIdName,
-            CallerIdNumber = inbound.CallerIdNumber,
-            OrigCallerIdName = inbound.CallerIdName,
-            OrigCallerIdNumber = inbound.CallerIdNumber,
-            NetworkAddr = inbound.NetworkAddr,
-            Ani = inbound.CallerIdNumber,
             DestinationNumber = inbound.DestinationNumber,
-            Source = "mod_sofia",
-            Context = "default",
             ProfileCreatedTime = now,
             CreatedTime = now,
-            InitialCallerIdName = inbound.CallerIdName,
-            InitialCallerIdNumber = inbound.CallerIdNumber,
             InitialNetworkAddr = inbound.NetworkAddr,
             InitialDestinationNumber = inbound.DestinationNumber,
         };

@@ -18,7 +18,7 @@ internal sealed class SipCallContext(
     internal const int TargetSlots = 1024;
 
     private readonly ConcurrentDictionary<(string SentBy, bool Tcp), string> _contacts = new();
-    private readonly SipTarget?[] _targets = new SipTarget?[TargetSlots];
+    private readonly SharedSlots<SipTarget> _targets = new(TargetSlots);
     private SipTransactionLayer? _layer;
 
     /// <summary>The transaction layer; attached once the SIP stack exists (it needs the handler first).</summary>
@@ -44,17 +44,7 @@ internal sealed class SipCallContext(
     /// binding goes to the same place), else <paramref name="target"/>, which takes that place's slot. A fixed
     /// table of slots by hash: bounded, and it follows the bindings as they change.
     /// </summary>
-    public SipTarget ShareTarget(SipTarget target)
-    {
-        ref var slot = ref _targets[target.GetHashCode() & (TargetSlots - 1)];
-        var kept = Volatile.Read(ref slot);
-        if (kept is not null && kept.Equals(target))
-        {
-            return kept;
-        }
-        Volatile.Write(ref slot, target);
-        return target;
-    }
+    public SipTarget ShareTarget(SipTarget target) => _targets.Share(target);
 
     /// <summary>
     /// The Contact of the switch's own requests (FreeSWITCH's <c>&lt;sip:mod_sofia@host:port&gt;</c>): the same for every

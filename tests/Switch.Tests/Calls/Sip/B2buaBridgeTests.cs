@@ -60,6 +60,8 @@ public sealed class B2buaBridgeTests
         var bUuid = bridged.GetHeader("Bridge-B-Unique-ID")!;
         // outbound-use-uuid-as-callid: the b-leg's Call-ID is its channel uuid.
         Assert.Equal(bUuid, invite.CallId);
+        // The b-leg presents the caller's id: both profiles keep one calling party.
+        Assert.Same(sw.Engine.Registry.Find(uuid)!.Profile.Party, sw.Engine.Registry.Find(bUuid)!.Profile.Party);
         var bobMedia = sw.Media.Created[1];
         await sw.Network.IdleAsync();
         Assert.Same(bobMedia, aliceMedia.ConnectedTo);
@@ -93,6 +95,7 @@ public sealed class B2buaBridgeTests
         var one = sw.Engine.Registry.Find(uuid)!;
         var two = sw.Engine.Registry.Find(second)!;
         Assert.Same(one.Name, two.Name);
+        Assert.Same(one.Profile.Party, two.Profile.Party);
         foreach (var name in new[] { "sip_from_uri", "sip_contact_uri", "sip_network_ip", "presence_id", "sip_req_uri" })
         {
             Assert.Same(one.Variables[name], two.Variables[name]);
