@@ -19,14 +19,7 @@ internal sealed partial class Call : IThreadPoolWorkItem
     private bool _draining;
     private bool _closed;
 
-    public Call(CallEngine engine, string id)
-    {
-        _engine = engine;
-        Id = id;
-    }
-
-    /// <summary>The uuid of the call's first leg.</summary>
-    public string Id { get; }
+    public Call(CallEngine engine) => _engine = engine;
 
     /// <summary>The legs this call owns now. Read only on the mailbox.</summary>
     internal CallLegs Legs => _legs;
@@ -194,7 +187,7 @@ internal sealed partial class Call : IThreadPoolWorkItem
         }
         catch (Exception ex)
         {
-            CallLog.WorkFailed(_engine.Logger, ex, Id);
+            CallLog.WorkFailed(_engine.Logger, ex, work.Uuid ?? (_legs.Count > 0 ? _legs[0].Uuid : "(no legs)"));
             work.Abandon?.Invoke(ex);
         }
         PublishSnapshots();

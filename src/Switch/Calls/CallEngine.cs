@@ -98,7 +98,7 @@ internal sealed partial class CallEngine : ILegEvents
         {
             leg.Variables.SetText(name, value);
         }
-        var call = new Call(this, uuid);
+        var call = new Call(this);
         if (!call.AddLeg(leg))
         {
             call.Post(static _ => ValueTask.CompletedTask);
@@ -124,7 +124,7 @@ internal sealed partial class CallEngine : ILegEvents
     }
 
     /// <summary>Gives a leg whose call ended while it moved a call of its own.</summary>
-    internal void Rehome(Channel leg) => new Call(this, leg.Uuid).TakeOrphan(leg);
+    internal void Rehome(Channel leg) => new Call(this).TakeOrphan(leg);
 
     void ILegEvents.Progress(string uuid, bool earlyMedia, IReadOnlyList<KeyValuePair<string, string>>? variables) =>
         PostToLeg(uuid, (call, leg) => call.OnLegProgressAsync(leg, earlyMedia, variables));

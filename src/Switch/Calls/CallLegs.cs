@@ -2,96 +2,77 @@ namespace Switch.Calls;
 
 /// <summary>
 /// The legs a call owns, in order of arrival: the first two inline (a call has one or two legs almost
-/// always), more in an array made only when a call gathers a third. A mutable struct kept in a field of its
+/// always), more in a list made only when a call gathers a third. A mutable struct kept in a field of its
 /// call, so a call costs no list and no array for its legs.
 /// </summary>
 internal struct CallLegs
 {
     private Channel? _first;
     private Channel? _second;
-    private Channel[]? _more;
-    private int _count;
+    private List<Channel>? _more;
 
-    public readonly int Count => _count;
+    public readonly int Count => _first is null ? 0 : _second is null ? 1 : 2 + (_more?.Count ?? 0);
 
     public readonly Channel this[int index] =>
-        (uint)index >= (uint)_count ? throw new ArgumentOutOfRangeException(nameof(index))
+        (uint)index >= (uint)Count ? throw new ArgumentOutOfRangeException(nameof(index))
         : index == 0 ? _first! : index == 1 ? _second! : _more![index - 2];
 
     public void Add(Channel leg)
     {
-        switch (_count)
+        if (_first is null)
         {
-            case 0:
-                _first = leg;
-                break;
-            case 1:
-                _second = leg;
-                break;
-            default:
-                var at = _count - 2;
-                if (_more is null || at == _more.Length)
-                {
-                    Array.Resize(ref _more, Math.Max(2, at * 2));
-                }
-                _more[at] = leg;
-                break;
+            _first = leg;
         }
-        _count++;
+        else if (_second is null)
+        {
+            _second = leg;
+        }
+        else
+        {
+            (_more ??= new List<Channel>(2)).Add(leg);
+        }
     }
 
     /// <summary>Removes a leg, keeping the order of the others; false when it is not here.</summary>
     public bool Remove(Channel leg)
     {
-        var index = IndexOf(leg);
-        if (index < 0)
+        if (ReferenceEquals(_first, leg))
         {
-            return false;
+            _first = _second;
+            _second = TakeFirstOfMore();
+            return true;
         }
-        for (var i = index; i < _count - 1; i++)
+        if (ReferenceEquals(_second, leg))
         {
-            Set(i, this[i + 1]);
+            _second = TakeFirstOfMore();
+            return true;
         }
-        Set(_count - 1, null);
-        _count--;
-        if (_count <= 2)
+        if (_more is { } more && more.Remove(leg))
         {
-            _more = null;
+            _more = more.Count == 0 ? null : more;
+            return true;
         }
-        return true;
+        return false;
     }
 
     public readonly Enumerator GetEnumerator() => new(this);
 
-    private readonly int IndexOf(Channel leg)
+    private Channel? TakeFirstOfMore()
     {
-        for (var i = 0; i < _count; i++)
+        if (_more is not { Count: > 0 } more)
         {
-            if (ReferenceEquals(this[i], leg))
-            {
-                return i;
-            }
+            return null;
         }
-        return -1;
+        var next = more[0];
+        more.RemoveAt(0);
+        if (more.Count == 0)
+        {
+            _more = null;
+        }
+        return next;
     }
 
-    private void Set(int index, Channel? leg)
-    {
-        switch (index)
-        {
-            case 0:
-                _first = leg;
-                break;
-            case 1:
-                _second = leg;
-                break;
-            default:
-                _more![index - 2] = leg!;
-                break;
-        }
-    }
-
-    /// <summary>Walks a copy of the legs as they were when the walk started.</summary>
+    /// <summary>Walks the legs (the first two as they were when the walk started).</summary>
     public struct Enumerator(CallLegs legs)
     {
         private readonly CallLegs _legs = legs;

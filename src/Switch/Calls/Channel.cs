@@ -86,8 +86,11 @@ internal sealed partial class Channel
 
     public OtherLegType OtherLegType { get; set; }
 
-    public string? CurrentApplication { get; set; }
-    public string? CurrentApplicationData { get; set; }
+    /// <summary>The application started last (it stays current after it ends, until the next one starts).</summary>
+    internal ApplicationRun? CurrentRun { get; set; }
+
+    public string? CurrentApplication => CurrentRun?.Name;
+    public string? CurrentApplicationData => CurrentRun?.Data;
     public string? LastApplication { get; set; }
     public string? LastApplicationData { get; set; }
 
