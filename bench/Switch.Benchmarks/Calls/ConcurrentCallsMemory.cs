@@ -180,15 +180,16 @@ internal static class ConcurrentCallsMemory
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         live = Math.Min(live, GC.GetTotalMemory(forceFullCollection: true));
-        return new Sample(live, GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes);
+        var info = GC.GetGCMemoryInfo(GCKind.Any);
+        return new Sample(live, info.HeapSizeBytes, info.FragmentedBytes);
     }
 
     private static void Report(string stage, Sample sample, Sample baseline, int calls, BridgedCallsRig rig)
     {
         var delta = sample.Live - baseline.Live;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{stage,-36} live {sample.Live / 1048576.0,8:N1} MB  (+{delta / 1048576.0,7:N1} MB = {delta / (double)calls,7:N0} B/call)  heap {sample.Heap / 1048576.0,8:N1} MB  channels {rig.Engine.ChannelCount,7:N0}  sip legs {rig.B2bua.LegCount,7:N0}  transactions {rig.Layer.ServerTransactionCount + rig.Layer.ClientTransactionCount,7:N0}  timers {rig.Clock.ArmedTimers,7:N0}"));
+            $"{stage,-36} live {sample.Live / 1048576.0,8:N1} MB  (+{delta / 1048576.0,7:N1} MB = {delta / (double)calls,7:N0} B/call)  heap {sample.Heap / 1048576.0,8:N1} MB (free {sample.Fragmented / 1048576.0,5:N1} MB)  channels {rig.Engine.ChannelCount,7:N0}  sip legs {rig.B2bua.LegCount,7:N0}  transactions {rig.Layer.ServerTransactionCount + rig.Layer.ClientTransactionCount,7:N0}  timers {rig.Clock.ArmedTimers,7:N0}"));
     }
 
-    private readonly record struct Sample(long Live, long Heap);
+    private readonly record struct Sample(long Live, long Heap, long Fragmented);
 }

@@ -3,10 +3,11 @@ namespace Switch.Calls;
 /// <summary>
 /// A table of live objects found by a key they carry (a channel by its uuid, a SIP leg by Call-ID and tag),
 /// made for tens of thousands of entries: one array of references with open addressing (linear probing), so an
-/// entry costs a reference and a half on average instead of a dictionary node. Lookups take no lock and see
-/// the array as it was when they started; adds and removals take a lock. Removed entries leave a marker until
-/// the array is rebuilt (when markers and entries fill three quarters of it, or entries fill an eighth of a
-/// grown array).
+/// entry costs a reference and a half on average instead of a dictionary node. The array's length is any
+/// number (a hash is mapped onto it by multiplication), so it stays between half and three quarters full.
+/// Lookups take no lock and see the array as it was when they started; adds and removals take a lock. Removed
+/// entries leave a marker until the array is rebuilt (when markers and entries fill three quarters of it, or
+/// entries fill an eighth of a grown array).
 /// </summary>
 internal abstract class LiveTable<TKey, TValue>
     where TValue : class
@@ -39,8 +40,7 @@ internal abstract class LiveTable<TKey, TValue>
     public TValue? Find(TKey key)
     {
         var slots = Volatile.Read(ref _slots);
-        var mask = slots.Length - 1;
-        var i = HashOfKey(key) & mask;
+        var i = Start(HashOfKey(key), slots.Length);
         for (var probes = 0; probes < slots.Length; probes++)
         {
             var slot = Volatile.Read(ref slots[i]);
@@ -52,7 +52,7 @@ internal abstract class LiveTable<TKey, TValue>
             {
                 return value;
             }
-            i = (i + 1) & mask;
+            i = Next(i, slots.Length);
         }
         return null;
     }
@@ -67,8 +67,7 @@ internal abstract class LiveTable<TKey, TValue>
                 Rebuild(_count + 1);
             }
             var slots = _slots;
-            var mask = slots.Length - 1;
-            var i = HashOf(value) & mask;
+            var i = Start(HashOf(value), slots.Length);
             var free = -1;
             for (var probes = 0; probes < slots.Length; probes++)
             {
@@ -90,7 +89,7 @@ internal abstract class LiveTable<TKey, TValue>
                     Volatile.Write(ref slots[i], value);
                     return true;
                 }
-                i = (i + 1) & mask;
+                i = Next(i, slots.Length);
             }
             if (free < 0)
             {
@@ -109,8 +108,7 @@ internal abstract class LiveTable<TKey, TValue>
         lock (_gate)
         {
             var slots = _slots;
-            var mask = slots.Length - 1;
-            var i = HashOf(value) & mask;
+            var i = Start(HashOf(value), slots.Length);
             for (var probes = 0; probes < slots.Length; probes++)
             {
                 var slot = slots[i];
@@ -128,7 +126,7 @@ internal abstract class LiveTable<TKey, TValue>
                     }
                     return true;
                 }
-                i = (i + 1) & mask;
+                i = Next(i, slots.Length);
             }
             return false;
         }
@@ -149,24 +147,24 @@ internal abstract class LiveTable<TKey, TValue>
         return list;
     }
 
-    /// <summary>A new array for <paramref name="entries"/> entries (at most half full), without markers; published whole.</summary>
+    /// <summary>Where the probe for a hash starts: the hash scaled onto the length (Lemire's multiply-shift).</summary>
+    private static int Start(int hash, int length) => (int)(((ulong)(uint)hash * (ulong)(uint)length) >> 32);
+
+    private static int Next(int i, int length) => i + 1 == length ? 0 : i + 1;
+
+    /// <summary>A new array for <paramref name="entries"/> entries (half full), without markers; published whole.</summary>
     private void Rebuild(int entries)
     {
-        var length = MinimumLength;
-        while (length < entries * 2)
-        {
-            length *= 2;
-        }
+        var length = Math.Max(MinimumLength, entries * 2);
         var slots = new object?[length];
-        var mask = length - 1;
         foreach (var slot in _slots)
         {
             if (slot is TValue value)
             {
-                var i = HashOf(value) & mask;
+                var i = Start(HashOf(value), length);
                 while (slots[i] is not null)
                 {
-                    i = (i + 1) & mask;
+                    i = Next(i, length);
                 }
                 slots[i] = value;
             }

@@ -120,8 +120,8 @@ public sealed class LiveTableTests
 
     private sealed class Table : LiveTable<int, Entry>
     {
-        // A poor hash on purpose: neighbouring keys collide, so probing and removal markers are exercised.
-        protected override int HashOfKey(int key) => key / 3;
+        // A poor hash on purpose: neighbouring keys collide (then spread over 32 bits), so probing and removal markers are exercised.
+        protected override int HashOfKey(int key) => unchecked(key / 3 * (int)2654435769u);
 
         protected override int HashOf(Entry value) => HashOfKey(value.Key);
 
