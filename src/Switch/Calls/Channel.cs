@@ -3,8 +3,10 @@ namespace Switch.Calls;
 /// <summary>
 /// One leg of a call (switch_channel_t): identity, states, caller profile, variables and the protocol side.
 /// Owned by exactly one <see cref="Call"/>; every change happens on that call's mailbox, so nothing here locks.
+/// The channel is its variable store (<see cref="Variables"/> is the channel itself seen as one), which saves
+/// an object and a reference per channel; use the store through <see cref="Variables"/>.
 /// </summary>
-internal sealed partial class Channel
+internal sealed partial class Channel : ChannelVariables
 {
     private volatile Call? _call;
 
@@ -40,7 +42,8 @@ internal sealed partial class Channel
 
     public CallerProfile Profile { get; }
 
-    public ChannelVariables Variables { get; } = new();
+    /// <summary>The channel's variables (the channel itself: see the class remarks).</summary>
+    public ChannelVariables Variables => this;
 
     public ILegSignaling Signaling { get; }
 

@@ -10,8 +10,10 @@ namespace Switch.Calls;
 /// are mostly the same literal strings, so most comparisons end at a reference or length check). A channel
 /// that removes a variable, or outgrows the shared layouts, keeps a names array of its own from then on.
 /// A value is a string or a <see cref="VariableText"/> (a large value kept compactly, made a string when read).
+/// A <see cref="Channel"/> is its own store (its variables are fields of the channel, not an object of their
+/// own per channel); a store on its own serves tests and tools.
 /// </summary>
-internal sealed class ChannelVariables
+internal class ChannelVariables
 {
     /// <summary>The names: a shared <see cref="VariableLayout"/>, or a string[] of this channel's own.</summary>
     private object _names;
