@@ -12,6 +12,9 @@ internal sealed partial class SipCallHandler
 {
     private const string ProfileName = "internal";
 
+    /// <summary>The switch's side when it only checks that an offer could be answered.</summary>
+    private static readonly SdpLocalMedia AnyMedia = new("0.0.0.0", 9);
+
     private void OnInvite(ServerInviteTransaction tx)
     {
         var invite = tx.Request;
@@ -70,13 +73,12 @@ internal sealed partial class SipCallHandler
                 Refuse(tx, 488, "unparseable SDP");
                 return;
             }
-            var probe = SdpOfferAnswer.CreateAnswer(parsed, new SdpLocalMedia("0.0.0.0", 9));
-            if (!probe.IsSuccess)
+            if (SdpOfferAnswer.CheckAnswerable(parsed, AnyMedia) != SdpNegotiationError.None)
             {
                 Refuse(tx, 488, "no common codec");
                 return;
             }
-            offer = StoredSdp.Of(parsed);
+            offer = StoredSdp.FromBody(invite.Body.Span);
         }
 
         var from = invite.From!.Uri;

@@ -263,7 +263,7 @@ internal sealed class SipOutboundLeg : SipLeg
         {
             Dialog = SipDialog.CreateUac(tx.Request, response, tx.Target, LocalContact, CallId, LocalTag);
         }
-        if (!_earlyMediaReported && ParseSdp(response) is { } answer && TryApplyAnswer(answer))
+        if (!_earlyMediaReported && ParseSdp(response) is { } answer && TryApplyAnswer(answer, response.Body.Span))
         {
             _earlyMediaReported = true;
             _progressReported = true;
@@ -313,7 +313,7 @@ internal sealed class SipOutboundLeg : SipLeg
             return Report.None;
         }
         var answer = ParseSdp(response);
-        if (answer is not null && !TryApplyAnswer(answer))
+        if (answer is not null && !TryApplyAnswer(answer, response.Body.Span))
         {
             IsEnded = true;
             SendBye(HangupCause.IncompatibleDestination);
@@ -326,9 +326,9 @@ internal sealed class SipOutboundLeg : SipLeg
     }
 
     /// <summary>The far end's answer to our offer (early or final); false when it cannot be used.</summary>
-    private bool TryApplyAnswer(SdpSession answer)
+    private bool TryApplyAnswer(SdpSession answer, ReadOnlySpan<byte> body)
     {
-        RemoteSdp = StoredSdp.Of(answer);
+        RemoteSdp = StoredSdp.FromBody(body);
         if (BypassMedia || Media is null)
         {
             return true;

@@ -18,6 +18,12 @@ internal sealed class StoredSdp : VariableText
     /// <summary>The session as written (<see cref="SdpSession.ToString"/>), kept as UTF-8.</summary>
     public static StoredSdp Of(SdpSession session) => new(Encoding.UTF8.GetBytes(session.ToString()));
 
+    /// <summary>
+    /// An SDP kept as it arrived (a message body that parsed): passed on as the far end wrote it, and no
+    /// text is written for it.
+    /// </summary>
+    public static StoredSdp FromBody(ReadOnlySpan<byte> body) => new(body.ToArray());
+
     /// <summary>The session again (a new instance each time).</summary>
     public SdpSession Parse() =>
         SdpSession.TryParse(_utf8, out var session, out var error) ? session : throw new InvalidOperationException("A stored SDP no longer parses: " + error);
