@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Switch.Calls;
 
 namespace Switch.Benchmarks.Calls;
 
@@ -10,7 +11,8 @@ namespace Switch.Benchmarks.Calls;
 /// transaction gone), and after hanging them all up (nothing should remain: further rounds of the same calls
 /// show that what is left after the first is capacity the tables grew to, not calls; exit code 1 when more
 /// than 1 KB per call is left).
-/// <code>dotnet run -c Release --project bench/Switch.Benchmarks -- calls-memory [--calls 50000] [--batch 1000] [--counting-subscriber] [--rounds 2] [--hold]</code>
+/// With --census, what the calls hold is also listed by type (a reflection walk from the rig: use a few thousand calls).
+/// <code>dotnet run -c Release --project bench/Switch.Benchmarks -- calls-memory [--calls 50000] [--batch 1000] [--counting-subscriber] [--rounds 2] [--hold] [--census]</code>
 /// </summary>
 internal static class ConcurrentCallsMemory
 {
@@ -25,6 +27,7 @@ internal static class ConcurrentCallsMemory
         var batch = 1_000;
         var counting = false;
         var hold = false;
+        var census = false;
         var rounds = 2;
         for (var i = 0; i < args.Length; i++)
         {
@@ -42,11 +45,14 @@ internal static class ConcurrentCallsMemory
                 case "--hold":
                     hold = true;
                     break;
+                case "--census":
+                    census = true;
+                    break;
                 case "--rounds" when i + 1 < args.Length:
                     rounds = Math.Max(1, int.Parse(args[++i], CultureInfo.InvariantCulture));
                     break;
                 default:
-                    Console.Error.WriteLine("usage: calls-memory [--calls N] [--batch N] [--counting-subscriber] [--rounds 2] [--hold]");
+                    Console.Error.WriteLine("usage: calls-memory [--calls N] [--batch N] [--counting-subscriber] [--rounds 2] [--hold] [--census]");
                     return 2;
             }
         }
@@ -69,16 +75,26 @@ internal static class ConcurrentCallsMemory
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"calls-memory: {calls:N0} bridged bypass_media calls, batches of {batch:N0}, subscriber: {(counting ? "counting" : "none")}, {Environment.ProcessorCount} cpus, server GC {System.Runtime.GCSettings.IsServerGC}"));
         Report("baseline (switch idle)", baseline, baseline, calls, rig);
+        var baselineCensus = census ? HeapCensus.Take(rig) : null;
+        var baselineObjects = census ? HeapCensus.Reachable(null, rig).Keys.ToArray() : null;
 
         var watch = Stopwatch.StartNew();
         await rig.SetUpAsync(calls, uuids, bridges, batch);
         var setUp = watch.Elapsed;
         var peak = Measure();
         Report("peak: all answered and bridged", peak, baseline, calls, rig);
+        if (baselineCensus is not null)
+        {
+            PrintCensus(rig, baselineCensus, baselineObjects!, calls);
+        }
 
         await rig.AdvanceAsync(Linger);
         var steady = Measure();
         Report("steady: +64 s, transactions gone", steady, baseline, calls, rig);
+        if (baselineCensus is not null)
+        {
+            PrintCensus(rig, baselineCensus, baselineObjects!, calls);
+        }
         if (hold)
         {
             // For a heap dump of the steady state (e.g. createdump --full <pid>).
@@ -122,21 +138,58 @@ internal static class ConcurrentCallsMemory
         return 0;
     }
 
+    /// <summary>What the calls hold by type and by referring field, then every object of one call that the next call does not share.</summary>
+    private static void PrintCensus(BridgedCallsRig rig, HeapCensus baseline, object[] baselineObjects, int calls)
+    {
+        var taken = HeapCensus.Take(rig);
+        taken.PrintGrowth(baseline, calls);
+        taken.PrintOrigins(baseline, calls);
+        var inbound = new List<Channel>(2);
+        foreach (var channel in rig.Engine.Registry.Snapshot())
+        {
+            if (channel.Direction == CallDirection.Inbound && channel.BridgedTo is not null && inbound.Count < 2)
+            {
+                inbound.Add(channel);
+            }
+        }
+        if (inbound.Count < 2)
+        {
+            return;
+        }
+        static object?[] Roots(Channel c) => [c, c.BridgedTo, c.Call];
+        var next = HeapCensus.Reachable(baselineObjects, Roots(inbound[1]));
+        long total = 0;
+        Console.WriteLine("one call's own objects:");
+        foreach (var (o, origin) in HeapCensus.Reachable(baselineObjects, Roots(inbound[0])))
+        {
+            if (next.ContainsKey(o))
+            {
+                continue;
+            }
+            var size = HeapCensus.SizeOf(o);
+            total += size;
+            var text = o is string s ? s.Length > 40 ? s[..40].ReplaceLineEndings(" ") + "..." : s : string.Empty;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {size,5} B  {HeapCensus.Name(o.GetType())} <- {origin}  {text}"));
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {total,5} B  in all (without registry entries)"));
+    }
+
     private static Sample Measure()
     {
         var live = GC.GetTotalMemory(forceFullCollection: true);
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         GC.WaitForPendingFinalizers();
         live = Math.Min(live, GC.GetTotalMemory(forceFullCollection: true));
-        return new Sample(live, GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes);
+        var info = GC.GetGCMemoryInfo(GCKind.Any);
+        return new Sample(live, info.HeapSizeBytes, info.FragmentedBytes);
     }
 
     private static void Report(string stage, Sample sample, Sample baseline, int calls, BridgedCallsRig rig)
     {
         var delta = sample.Live - baseline.Live;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{stage,-36} live {sample.Live / 1048576.0,8:N1} MB  (+{delta / 1048576.0,7:N1} MB = {delta / (double)calls,7:N0} B/call)  heap {sample.Heap / 1048576.0,8:N1} MB  channels {rig.Engine.ChannelCount,7:N0}  sip legs {rig.B2bua.LegCount,7:N0}  transactions {rig.Layer.ServerTransactionCount + rig.Layer.ClientTransactionCount,7:N0}  timers {rig.Clock.ArmedTimers,7:N0}"));
+            $"{stage,-36} live {sample.Live / 1048576.0,8:N1} MB  (+{delta / 1048576.0,7:N1} MB = {delta / (double)calls,7:N0} B/call)  heap {sample.Heap / 1048576.0,8:N1} MB (free {sample.Fragmented / 1048576.0,5:N1} MB)  channels {rig.Engine.ChannelCount,7:N0}  sip legs {rig.B2bua.LegCount,7:N0}  transactions {rig.Layer.ServerTransactionCount + rig.Layer.ClientTransactionCount,7:N0}  timers {rig.Clock.ArmedTimers,7:N0}"));
     }
 
-    private readonly record struct Sample(long Live, long Heap);
+    private readonly record struct Sample(long Live, long Heap, long Fragmented);
 }

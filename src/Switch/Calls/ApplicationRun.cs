@@ -7,16 +7,29 @@ internal sealed class ApplicationRun(string name, string? data, string? applicat
     private TaskCompletionSource<ExecuteResult>? _completion;
     private string? _applicationUuid = applicationUuid;
 
+    /// <summary>What few runs have (an Application-UUID-Name, a timer): room for it only when one does.</summary>
+    private Seldom? _seldom = applicationUuidName is null ? null : new Seldom { ApplicationUuidName = applicationUuidName };
+
     public string Name { get; } = name;
     public string? Data { get; } = data;
 
     /// <summary>Application-UUID (read on the call's mailbox).</summary>
     public string ApplicationUuid => _applicationUuid ??= Guid.NewGuid().ToString();
 
-    public string? ApplicationUuidName { get; } = applicationUuidName;
+    public string? ApplicationUuidName => _seldom?.ApplicationUuidName;
 
     /// <summary>The timer that ends this run (sleep), if any.</summary>
-    public ITimer? Timer { get; set; }
+    public ITimer? Timer
+    {
+        get => _seldom?.Timer;
+        set
+        {
+            if (value is not null || _seldom is not null)
+            {
+                (_seldom ??= new Seldom()).Timer = value;
+            }
+        }
+    }
 
     /// <summary>Set once CHANNEL_EXECUTE_COMPLETE has been fired for this run.</summary>
     public bool Finished { get; set; }
@@ -32,4 +45,10 @@ internal sealed class ApplicationRun(string name, string? data, string? applicat
     public void NoChannel() => _completion?.TrySetResult(new ExecuteResult(ExecuteStatus.NoSuchChannel, Name, null));
 
     public void Drop() => _completion?.TrySetResult(new ExecuteResult(ExecuteStatus.HungUp, Name, null));
+
+    private sealed class Seldom
+    {
+        public string? ApplicationUuidName { get; init; }
+        public ITimer? Timer { get; set; }
+    }
 }

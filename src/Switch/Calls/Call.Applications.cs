@@ -34,8 +34,7 @@ internal sealed partial class Call
     {
         leg.RunningApplication = run;
         DisarmParkTimer(leg);
-        leg.CurrentApplication = run.Name;
-        leg.CurrentApplicationData = run.Data;
+        leg.CurrentRun = run;
         leg.Variables.Set("current_application", run.Name);
         leg.Variables.Set("current_application_data", run.Data);
         if (leg.State is not (ChannelState.Execute or ChannelState.ExchangeMedia or ChannelState.SoftExecute))

@@ -103,26 +103,29 @@ internal sealed partial class Call
             ?? session.CallerIdNumber ?? caller?.Variables["effective_caller_id_number"] ?? caller?.Profile.CallerIdNumber
             ?? options.DefaultCallerIdNumber;
         var now = Now;
-        var profile = new CallerProfile
+        var party = new CallingParty(
+            Username: caller?.Profile.Username,
+            Dialplan: "XML",
+            Source: "mod_sofia",
+            Context: "default",
+            CallerIdName: callerIdName,
+            CallerIdNumber: callerIdNumber,
+            OrigCallerIdName: caller?.Profile.CallerIdName,
+            OrigCallerIdNumber: caller?.Profile.CallerIdNumber,
+            Ani: callerIdNumber,
+            NetworkAddr: caller?.Profile.NetworkAddr,
+            InitialCallerIdName: callerIdName,
+            InitialCallerIdNumber: callerIdNumber);
+        // The b-leg presents the caller's party as it is in the usual case: then both legs keep one.
+        party = caller?.Profile.Party is { } callers && callers.Equals(party) ? callers : _engine.Parties.Share(party);
+        var profile = new CallerProfile(party)
         {
-            Username = caller?.Profile.Username,
-            Dialplan = "XML",
-            CallerIdName = callerIdName,
-            CallerIdNumber = callerIdNumber,
-            OrigCallerIdName = caller?.Profile.CallerIdName,
-            OrigCallerIdNumber = caller?.Profile.CallerIdNumber,
             CalleeIdName = "Outbound Call",
             CalleeIdNumber = contact.DestinationNumber,
-            NetworkAddr = caller?.Profile.NetworkAddr,
-            Ani = callerIdNumber,
             DestinationNumber = contact.DestinationNumber,
-            Source = "mod_sofia",
-            Context = "default",
             Rdnis = caller?.Profile.DestinationNumber,
             ProfileCreatedTime = now,
             CreatedTime = now,
-            InitialCallerIdName = callerIdName,
-            InitialCallerIdNumber = callerIdNumber,
             InitialDestinationNumber = contact.DestinationNumber,
         };
 

@@ -12,24 +12,20 @@ namespace Switch.Calls;
 /// </summary>
 internal sealed partial class Call : IThreadPoolWorkItem
 {
-    private readonly List<Channel> _legs = new(2);
+    private CallLegs _legs;
     private readonly CallEngine _engine;
     private Work? _head;
     private Work? _tail;
     private bool _draining;
     private bool _closed;
 
-    public Call(CallEngine engine, string id)
-    {
-        _engine = engine;
-        Id = id;
-    }
-
-    /// <summary>The uuid of the call's first leg.</summary>
-    public string Id { get; }
+    public Call(CallEngine engine) => _engine = engine;
 
     /// <summary>The legs this call owns now. Read only on the mailbox.</summary>
-    internal IReadOnlyList<Channel> Legs => _legs;
+    internal CallLegs Legs => _legs;
+
+    /// <summary>Guards the mailbox (the call itself: no lock object per call).</summary>
+    private object Gate => this;
 
     private EventBus Events => _engine.Events;
 
@@ -84,7 +80,7 @@ internal sealed partial class Call : IThreadPoolWorkItem
     /// <summary>Queues work; false once the call has closed (its last leg gone). Starts draining an idle mailbox.</summary>
     private bool Post(Work work)
     {
-        lock (_legs)
+        lock (Gate)
         {
             if (_closed)
             {
@@ -112,7 +108,7 @@ internal sealed partial class Call : IThreadPoolWorkItem
     /// <summary>The next work item, or null (and the mailbox idle) when there is none.</summary>
     private Work? Take()
     {
-        lock (_legs)
+        lock (Gate)
         {
             var work = _head;
             if (work is null)
@@ -133,7 +129,7 @@ internal sealed partial class Call : IThreadPoolWorkItem
     /// <summary>No more work is taken: later posts return false (work already queued still runs and is forwarded or abandoned).</summary>
     private void Close()
     {
-        lock (_legs)
+        lock (Gate)
         {
             _closed = true;
         }
@@ -191,7 +187,7 @@ internal sealed partial class Call : IThreadPoolWorkItem
         }
         catch (Exception ex)
         {
-            CallLog.WorkFailed(_engine.Logger, ex, Id);
+            CallLog.WorkFailed(_engine.Logger, ex, work.Uuid ?? (_legs.Count > 0 ? _legs[0].Uuid : "(no legs)"));
             work.Abandon?.Invoke(ex);
         }
         PublishSnapshots();

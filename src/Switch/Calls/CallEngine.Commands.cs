@@ -187,7 +187,7 @@ internal sealed partial class CallEngine
             CallerIdName = request.CallerIdName,
             CallerIdNumber = request.CallerIdNumber,
         };
-        var call = new Call(this, requestedUuid ?? Guid.NewGuid().ToString());
+        var call = new Call(this);
         if (!call.Post(c => c.StartOriginateAsync(session)))
         {
             return new OriginateResult(null, HangupCause.NormalTemporaryFailure);

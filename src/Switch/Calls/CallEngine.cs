@@ -42,6 +42,9 @@ internal sealed partial class CallEngine : ILegEvents
     internal ILogger Logger { get; }
     internal CallRegistry Registry { get; }
 
+    /// <summary>Calling parties kept once for the legs and calls that present the same one.</summary>
+    internal SharedSlots<CallingParty> Parties { get; } = new();
+
     /// <summary>Where the SIP side reports what far ends do (progress, answer, hangup).</summary>
     public ILegEvents LegEvents => this;
 
@@ -63,36 +66,39 @@ internal sealed partial class CallEngine : ILegEvents
     {
         var uuid = inbound.Uuid ?? Guid.NewGuid().ToString();
         var now = EventBus.ToMicroseconds(Time.GetUtcNow());
-        var profile = new CallerProfile
+        var party = Parties.Share(new CallingParty(
+            Username: inbound.Username,
+            Dialplan: "XML",
+            Source: "mod_sofia",
+            Context: "default",
+            CallerIdName: inbound.CallerIdName,
+            CallerIdNumber: inbound.CallerIdNumber,
+            OrigCallerIdName: inbound.CallerIdName,
+            OrigCallerIdNumber: inbound.CallerIdNumber,
+            Ani: inbound.CallerIdNumber,
+            NetworkAddr: inbound.NetworkAddr,
+            InitialCallerIdName: inbound.CallerIdName,
+            InitialCallerIdNumber: inbound.CallerIdNumber));
+        var profile = new CallerProfile(party)
         {
-            Username = inbound.Username,
-            Dialplan = "XML",
-            CallerIdName = inbound.CallerIdName,
-            CallerIdNumber = inbound.CallerIdNumber,
-            OrigCallerIdName = inbound.CallerIdName,
-            OrigCallerIdNumber = inbound.CallerIdNumber,
-            NetworkAddr = inbound.NetworkAddr,
-            Ani = inbound.CallerIdNumber,
             DestinationNumber = inbound.DestinationNumber,
-            Source = "mod_sofia",
-            Context = "default",
             ProfileCreatedTime = now,
             CreatedTime = now,
-            InitialCallerIdName = inbound.CallerIdName,
-            InitialCallerIdNumber = inbound.CallerIdNumber,
             InitialNetworkAddr = inbound.NetworkAddr,
             InitialDestinationNumber = inbound.DestinationNumber,
         };
         var leg = new Channel(uuid, inbound.ChannelName, CallDirection.Inbound, profile, signaling);
-        if (inbound.Variables is not null)
+        leg.Variables.EnsureCapacity(leg.Variables.Count + (inbound.Variables?.Count ?? 0) + (inbound.TextVariables?.Count ?? 0)
+            + Channel.VariablesAddedByACall);
+        foreach (var (name, value) in inbound.Variables ?? [])
         {
-            leg.Variables.EnsureCapacity(leg.Variables.Count + inbound.Variables.Count + Channel.VariablesAddedByACall);
-            foreach (var (name, value) in inbound.Variables)
-            {
-                leg.Variables.Set(name, value);
-            }
+            leg.Variables.Set(name, value);
         }
-        var call = new Call(this, uuid);
+        foreach (var (name, value) in inbound.TextVariables ?? [])
+        {
+            leg.Variables.SetText(name, value);
+        }
+        var call = new Call(this);
         if (!call.AddLeg(leg))
         {
             call.Post(static _ => ValueTask.CompletedTask);
@@ -118,7 +124,7 @@ internal sealed partial class CallEngine : ILegEvents
     }
 
     /// <summary>Gives a leg whose call ended while it moved a call of its own.</summary>
-    internal void Rehome(Channel leg) => new Call(this, leg.Uuid).TakeOrphan(leg);
+    internal void Rehome(Channel leg) => new Call(this).TakeOrphan(leg);
 
     void ILegEvents.Progress(string uuid, bool earlyMedia, IReadOnlyList<KeyValuePair<string, string>>? variables) =>
         PostToLeg(uuid, (call, leg) => call.OnLegProgressAsync(leg, earlyMedia, variables));

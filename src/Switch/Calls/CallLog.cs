@@ -4,8 +4,8 @@ namespace Switch.Calls;
 
 internal static partial class CallLog
 {
-    [LoggerMessage(EventId = 3000, Level = LogLevel.Error, Message = "Call {CallId}: a work item failed")]
-    public static partial void WorkFailed(ILogger logger, Exception exception, string callId);
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Error, Message = "A work item of the call of {Uuid} failed")]
+    public static partial void WorkFailed(ILogger logger, Exception exception, string uuid);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "New channel {ChannelName} [{Uuid}] from {CallerIdNumber} to {Destination}")]
     public static partial void NewInbound(ILogger logger, string channelName, string uuid, string? callerIdNumber, string? destination);

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Switch.Calls;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace Switch.Calls;
 /// </summary>
 internal sealed class CallRegistry(TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, Channel> _channels = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ChannelTable _channels = new();
     private readonly SessionRates _rates = new(time);
 
     private long _created;
@@ -26,7 +24,7 @@ internal sealed class CallRegistry(TimeProvider time)
 
     public bool TryAdd(Channel channel)
     {
-        if (!_channels.TryAdd(channel.Uuid, channel))
+        if (!_channels.Add(channel))
         {
             return false;
         }
@@ -43,19 +41,19 @@ internal sealed class CallRegistry(TimeProvider time)
 
     public void Remove(Channel channel)
     {
-        if (_channels.TryRemove(new KeyValuePair<string, Channel>(channel.Uuid, channel)))
+        if (_channels.Remove(channel))
         {
             _rates.OnDestroyed(Interlocked.Decrement(ref _alive) + 1);
         }
     }
 
     public Channel? Find(string? uuid) =>
-        !string.IsNullOrEmpty(uuid) && _channels.TryGetValue(uuid, out var channel) ? channel : null;
+        string.IsNullOrEmpty(uuid) ? null : _channels.Find(uuid);
 
-    public bool Contains(string uuid) => _channels.ContainsKey(uuid);
+    public bool Contains(string uuid) => _channels.Find(uuid) is not null;
 
     /// <summary>A moment's list of the live channels (safe to enumerate while calls change).</summary>
-    public IReadOnlyList<Channel> Snapshot() => _channels.Values.ToArray();
+    public IReadOnlyList<Channel> Snapshot() => _channels.ToList();
 
     /// <summary>The counters `status` prints, now.</summary>
     public SessionCounts Counts()
@@ -63,5 +61,17 @@ internal sealed class CallRegistry(TimeProvider time)
         var alive = Count;
         var (perSecond, perSecondPeak, perSecondFiveMinutes, peakFiveMinutes) = _rates.Read(alive);
         return new SessionCounts(Created, alive, Math.Max(Peak, alive), peakFiveMinutes, perSecond, perSecondPeak, perSecondFiveMinutes);
+    }
+
+    /// <summary>Channels by uuid, compared as FreeSWITCH does (case-insensitively).</summary>
+    private sealed class ChannelTable : LiveTable<string, Channel>
+    {
+        protected override int HashOfKey(string key) => string.GetHashCode(key, StringComparison.OrdinalIgnoreCase);
+
+        protected override int HashOf(Channel value) => HashOfKey(value.Uuid);
+
+        protected override bool Matches(Channel value, string key) => string.Equals(value.Uuid, key, StringComparison.OrdinalIgnoreCase);
+
+        protected override bool SameKey(Channel value, Channel other) => Matches(value, other.Uuid);
     }
 }

@@ -1,7 +1,7 @@
 namespace Switch.Calls;
 
 /// <summary>FreeSWITCH's channel call states (switch_channel_callstate_t), as Channel-Call-State carries them.</summary>
-internal enum CallState
+internal enum CallState : byte
 {
     Down = 0,
     Dialing = 1,

@@ -4,22 +4,130 @@ namespace Switch.Calls;
 /// A leg's caller profile (switch_caller_profile_t): who calls whom, from where, and the times the leg went
 /// through (microseconds since the Unix epoch, 0 when not reached). Printed as the Caller-* block of every
 /// channel event and as Other-Leg-* on the peer. Owned by its channel and changed only on its call's mailbox.
-/// The fields a call seldom sets (transfer, hold, ANI II, profile index) take room only once one is set.
+/// The fields a call seldom sets (transfer, hold, ANI II, profile index) take room only once one is set; the
+/// calling party's fields are one <see cref="CallingParty"/> shared with the other leg and the caller's other
+/// calls (setting one of them gives this profile a party of its own).
 /// </summary>
 internal sealed class CallerProfile
 {
+    private CallingParty _party;
+
+    public CallerProfile()
+        : this(CallingParty.Empty)
+    {
+    }
+
+    public CallerProfile(CallingParty party) => _party = party;
+
+    /// <summary>The calling party's fields as one shared value.</summary>
+    public CallingParty Party
+    {
+        get => _party;
+        set => _party = value;
+    }
+
     public CallDirection Direction { get; set; }
     public CallDirection LogicalDirection { get; set; }
-    public string? Username { get; set; }
-    public string? Dialplan { get; set; }
-    public string? CallerIdName { get; set; }
-    public string? CallerIdNumber { get; set; }
-    public string? OrigCallerIdName { get; set; }
-    public string? OrigCallerIdNumber { get; set; }
+
+    public string? Username
+    {
+        get => _party.Username;
+        set
+        {
+            if (!string.Equals(_party.Username, value, StringComparison.Ordinal))
+            {
+                _party = _party with { Username = value };
+            }
+        }
+    }
+
+    public string? Dialplan
+    {
+        get => _party.Dialplan;
+        set
+        {
+            if (!string.Equals(_party.Dialplan, value, StringComparison.Ordinal))
+            {
+                _party = _party with { Dialplan = value };
+            }
+        }
+    }
+
+    public string? CallerIdName
+    {
+        get => _party.CallerIdName;
+        set
+        {
+            if (!string.Equals(_party.CallerIdName, value, StringComparison.Ordinal))
+            {
+                _party = _party with { CallerIdName = value };
+            }
+        }
+    }
+
+    public string? CallerIdNumber
+    {
+        get => _party.CallerIdNumber;
+        set
+        {
+            if (!string.Equals(_party.CallerIdNumber, value, StringComparison.Ordinal))
+            {
+                _party = _party with { CallerIdNumber = value };
+            }
+        }
+    }
+
+    public string? OrigCallerIdName
+    {
+        get => _party.OrigCallerIdName;
+        set
+        {
+            if (!string.Equals(_party.OrigCallerIdName, value, StringComparison.Ordinal))
+            {
+                _party = _party with { OrigCallerIdName = value };
+            }
+        }
+    }
+
+    public string? OrigCallerIdNumber
+    {
+        get => _party.OrigCallerIdNumber;
+        set
+        {
+            if (!string.Equals(_party.OrigCallerIdNumber, value, StringComparison.Ordinal))
+            {
+                _party = _party with { OrigCallerIdNumber = value };
+            }
+        }
+    }
+
     public string? CalleeIdName { get; set; }
     public string? CalleeIdNumber { get; set; }
-    public string? NetworkAddr { get; set; }
-    public string? Ani { get; set; }
+
+    public string? NetworkAddr
+    {
+        get => _party.NetworkAddr;
+        set
+        {
+            if (!string.Equals(_party.NetworkAddr, value, StringComparison.Ordinal))
+            {
+                _party = _party with { NetworkAddr = value };
+            }
+        }
+    }
+
+    public string? Ani
+    {
+        get => _party.Ani;
+        set
+        {
+            if (!string.Equals(_party.Ani, value, StringComparison.Ordinal))
+            {
+                _party = _party with { Ani = value };
+            }
+        }
+    }
+
     public string? AniIi
     {
         get => _seldom?.AniIi;
@@ -33,7 +141,19 @@ internal sealed class CallerProfile
     }
     public string? DestinationNumber { get; set; }
     public string? UniqueId { get; set; }
-    public string? Source { get; set; }
+
+    public string? Source
+    {
+        get => _party.Source;
+        set
+        {
+            if (!string.Equals(_party.Source, value, StringComparison.Ordinal))
+            {
+                _party = _party with { Source = value };
+            }
+        }
+    }
+
     public string? TransferSource
     {
         get => _seldom?.TransferSource;
@@ -45,7 +165,18 @@ internal sealed class CallerProfile
             }
         }
     }
-    public string? Context { get; set; }
+    public string? Context
+    {
+        get => _party.Context;
+        set
+        {
+            if (!string.Equals(_party.Context, value, StringComparison.Ordinal))
+            {
+                _party = _party with { Context = value };
+            }
+        }
+    }
+
     public string? Rdnis { get; set; }
     public string? ChannelName { get; set; }
     public string? ProfileIndex
@@ -117,8 +248,30 @@ internal sealed class CallerProfile
     public bool PrivacyHideNumber { get; set; }
 
     /// <summary>The caller id as the profile was created, for show channels' initial_* columns.</summary>
-    public string? InitialCallerIdName { get; set; }
-    public string? InitialCallerIdNumber { get; set; }
+    public string? InitialCallerIdName
+    {
+        get => _party.InitialCallerIdName;
+        set
+        {
+            if (!string.Equals(_party.InitialCallerIdName, value, StringComparison.Ordinal))
+            {
+                _party = _party with { InitialCallerIdName = value };
+            }
+        }
+    }
+
+    public string? InitialCallerIdNumber
+    {
+        get => _party.InitialCallerIdNumber;
+        set
+        {
+            if (!string.Equals(_party.InitialCallerIdNumber, value, StringComparison.Ordinal))
+            {
+                _party = _party with { InitialCallerIdNumber = value };
+            }
+        }
+    }
+
     public string? InitialNetworkAddr { get; set; }
     public string? InitialDestinationNumber { get; set; }
 

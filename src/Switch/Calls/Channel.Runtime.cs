@@ -3,25 +3,32 @@ namespace Switch.Calls;
 /// <summary>What the owning call tracks per leg while it runs: applications, timers, originate, bridge role.</summary>
 internal sealed partial class Channel
 {
-    private Queue<ApplicationRun>? _pendingApplications;
-
     /// <summary>Queues an application behind the running one (sendmsg execute runs them one at a time, in order).</summary>
-    internal void QueueApplication(ApplicationRun run) => (_pendingApplications ??= new Queue<ApplicationRun>(2)).Enqueue(run);
+    internal void QueueApplication(ApplicationRun run)
+    {
+        var queue = _occasional?.PendingApplications;
+        if (queue is null)
+        {
+            queue = new Queue<ApplicationRun>(2);
+            SetOccasional(true, queue, static (o, q) => o.PendingApplications = q);
+        }
+        queue.Enqueue(run);
+    }
 
     /// <summary>True when applications wait behind the running one.</summary>
-    internal bool HasPendingApplications => _pendingApplications is { Count: > 0 };
+    internal bool HasPendingApplications => _occasional?.PendingApplications is { Count: > 0 };
 
     /// <summary>The next queued application; the queue is let go once empty (most channels queue one or two in all).</summary>
     internal bool TryTakePendingApplication([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ApplicationRun? run)
     {
-        if (_pendingApplications is not { } queue || !queue.TryDequeue(out run))
+        if (_occasional?.PendingApplications is not { } queue || !queue.TryDequeue(out run))
         {
             run = null;
             return false;
         }
         if (queue.Count == 0)
         {
-            _pendingApplications = null;
+            SetOccasional<Queue<ApplicationRun>?>(false, null, static (o, q) => o.PendingApplications = q);
         }
         return true;
     }
@@ -32,7 +39,11 @@ internal sealed partial class Channel
     /// <summary>The park application in effect, completed (EXECUTE_COMPLETE park) when the channel leaves park.</summary>
     internal ApplicationRun? ParkApplication { get; set; }
 
-    internal ITimer? ParkTimer { get; set; }
+    internal ITimer? ParkTimer
+    {
+        get => _occasional?.ParkTimer;
+        set => SetOccasional(value is not null, value, static (o, v) => o.ParkTimer = v);
+    }
 
     /// <summary>The file being recorded (record_session, uuid_record), or null.</summary>
     internal string? RecordingPath
@@ -62,10 +73,18 @@ internal sealed partial class Channel
     }
 
     /// <summary>The originate ringing this outbound leg, until it answers or fails.</summary>
-    internal OriginateSession? DialingSession { get; set; }
+    internal OriginateSession? DialingSession
+    {
+        get => _occasional?.DialingSession;
+        set => SetOccasional(value is not null, value, static (o, v) => o.DialingSession = v);
+    }
 
     /// <summary>The originate this leg runs as the caller of a bridge application.</summary>
-    internal OriginateSession? OwnSession { get; set; }
+    internal OriginateSession? OwnSession
+    {
+        get => _occasional?.OwnSession;
+        set => SetOccasional(value is not null, value, static (o, v) => o.OwnSession = v);
+    }
 
     /// <summary>True on the leg the bridge was requested on (Bridge-A); UNBRIDGE carries its data.</summary>
     internal bool IsBridgeOriginator { get; set; }
@@ -89,19 +108,32 @@ internal sealed partial class Channel
     private OccasionalState? _occasional;
 
     /// <summary>
-    /// Sets a value of the state only some channels ever have (codecs, recording, digit collection, ring
-    /// timer), made when something is first set: a signalling-only call keeps no room for them.
+    /// Sets a value of the state only some channels have, or have only for a while (codecs, recording, digit
+    /// collection, timers, queued applications, an originate in progress): made when something is first set
+    /// and let go once everything in it is unset again, so a bridged signalling-only call keeps no room for them.
     /// </summary>
     private void SetOccasional<T>(bool present, T value, Action<OccasionalState, T> set)
     {
-        if (present || _occasional is not null)
+        if (present)
         {
             set(_occasional ??= new OccasionalState(), value);
+        }
+        else if (_occasional is { } occasional)
+        {
+            set(occasional, value);
+            if (occasional.IsEmpty)
+            {
+                _occasional = null;
+            }
         }
     }
 
     private sealed class OccasionalState
     {
+        public Queue<ApplicationRun>? PendingApplications { get; set; }
+        public ITimer? ParkTimer { get; set; }
+        public OriginateSession? DialingSession { get; set; }
+        public OriginateSession? OwnSession { get; set; }
         public string? ReadCodecName { get; set; }
         public int ReadCodecRate { get; set; }
         public int ReadCodecBitRate { get; set; }
@@ -112,5 +144,11 @@ internal sealed partial class Channel
         public ITimer? RecordingTimer { get; set; }
         public DigitRead? DigitRead { get; set; }
         public ITimer? LegTimer { get; set; }
+
+        public bool IsEmpty =>
+            PendingApplications is null && ParkTimer is null && DialingSession is null && OwnSession is null
+            && ReadCodecName is null && ReadCodecRate == 0 && ReadCodecBitRate == 0
+            && WriteCodecName is null && WriteCodecRate == 0 && WriteCodecBitRate == 0
+            && RecordingPath is null && RecordingTimer is null && DigitRead is null && LegTimer is null;
     }
 }

@@ -3,15 +3,15 @@ namespace Switch.Calls;
 /// <summary>
 /// One leg of a call (switch_channel_t): identity, states, caller profile, variables and the protocol side.
 /// Owned by exactly one <see cref="Call"/>; every change happens on that call's mailbox, so nothing here locks.
+/// The channel is its variable store (<see cref="Variables"/> is the channel itself seen as one), which saves
+/// an object and a reference per channel; use the store through <see cref="Variables"/>.
 /// </summary>
-internal sealed partial class Channel
+internal sealed partial class Channel : ChannelVariables
 {
     private volatile Call? _call;
 
     public Channel(string uuid, string name, CallDirection direction, CallerProfile profile, ILegSignaling signaling)
     {
-        Uuid = uuid;
-        Name = name;
         Direction = direction;
         Profile = profile;
         Signaling = signaling;
@@ -32,16 +32,18 @@ internal sealed partial class Channel
     /// </summary>
     internal const int VariablesAddedByACall = 12;
 
-    public string Uuid { get; }
+    /// <summary>Unique-ID: kept by the caller profile (Caller-Unique-ID), which outlives the channel as the peer's Other-Leg profile.</summary>
+    public string Uuid => Profile.UniqueId!;
 
-    /// <summary>Channel-Name, e.g. sofia/internal/1000@192.0.2.10.</summary>
-    public string Name { get; }
+    /// <summary>Channel-Name, e.g. sofia/internal/1000@192.0.2.10 (kept by the caller profile, as the uuid).</summary>
+    public string Name => Profile.ChannelName!;
 
     public CallDirection Direction { get; }
 
     public CallerProfile Profile { get; }
 
-    public ChannelVariables Variables { get; } = new();
+    /// <summary>The channel's variables (the channel itself: see the class remarks).</summary>
+    public ChannelVariables Variables => this;
 
     public ILegSignaling Signaling { get; }
 
@@ -87,8 +89,11 @@ internal sealed partial class Channel
 
     public OtherLegType OtherLegType { get; set; }
 
-    public string? CurrentApplication { get; set; }
-    public string? CurrentApplicationData { get; set; }
+    /// <summary>The application started last (it stays current after it ends, until the next one starts).</summary>
+    internal ApplicationRun? CurrentRun { get; set; }
+
+    public string? CurrentApplication => CurrentRun?.Name;
+    public string? CurrentApplicationData => CurrentRun?.Data;
     public string? LastApplication { get; set; }
     public string? LastApplicationData { get; set; }
 

@@ -1,7 +1,7 @@
 namespace Switch.Calls;
 
 /// <summary>FreeSWITCH's channel states (switch_channel_state_t); the wire names carry the CS_ prefix.</summary>
-internal enum ChannelState
+internal enum ChannelState : byte
 {
     New = 0,
     Init = 1,

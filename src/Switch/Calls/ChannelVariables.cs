@@ -3,18 +3,36 @@ namespace Switch.Calls;
 /// <summary>
 /// A channel's variables in insertion order (printed as variable_* headers in that order). Names compare
 /// case-insensitively, as FreeSWITCH's event headers do. Setting an empty value removes the variable.
-/// Exported names are copied onto the legs this channel creates later. Kept as one array of name/value
-/// pairs searched in order (a channel has a few dozen variables; names are mostly the same literal strings,
-/// so most comparisons end at a reference or length check): about a third of a hash table's memory per
-/// channel, which matters with tens of thousands of channels alive.
+/// Exported names are copied onto the legs this channel creates later. The names are a
+/// <see cref="VariableLayout"/> shared with every channel that set the same names in the same order, the
+/// values one array of the channel's own: a variable costs the channel one reference, which matters with
+/// tens of thousands of channels alive. Lookups search the names in order (a channel has a few dozen; names
+/// are mostly the same literal strings, so most comparisons end at a reference or length check). A channel
+/// that removes a variable, or outgrows the shared layouts, keeps a names array of its own from then on.
+/// A value is a string or a <see cref="VariableText"/> (a large value kept compactly, made a string when read).
+/// A <see cref="Channel"/> is its own store (its variables are fields of the channel, not an object of their
+/// own per channel); a store on its own serves tests and tools.
 /// </summary>
-internal sealed class ChannelVariables
+internal class ChannelVariables
 {
-    private KeyValuePair<string, string>[] _items;
+    /// <summary>The names: a shared <see cref="VariableLayout"/>, or a string[] of this channel's own.</summary>
+    private object _names;
+    /// <summary>Each a string or a <see cref="VariableText"/>.</summary>
+    private object[] _values;
     private int _count;
     private OrderedDictionary<string, string?>? _exported;
 
-    public ChannelVariables(int capacity = 4) => _items = capacity > 0 ? new KeyValuePair<string, string>[capacity] : [];
+    public ChannelVariables(int capacity = 4)
+        : this(capacity, VariableLayout.Empty)
+    {
+    }
+
+    /// <summary>A store whose names start from <paramref name="root"/> (tests).</summary>
+    internal ChannelVariables(int capacity, VariableLayout root)
+    {
+        _names = root;
+        _values = capacity > 0 ? new object[capacity] : [];
+    }
 
     public int Count => _count;
 
@@ -23,52 +41,74 @@ internal sealed class ChannelVariables
         get
         {
             var i = IndexOf(name);
-            return i < 0 ? null : _items[i].Value;
+            return i < 0 ? null : TextOf(_values[i]);
         }
         set => Set(name, value);
     }
 
     /// <summary>Sets a variable; a null or empty value unsets it (FreeSWITCH never stores empty values).</summary>
-    public void Set(string name, string? value)
+    public void Set(string name, string? value) => Set(name, string.IsNullOrEmpty(value) ? null : (object)value);
+
+    /// <summary>Sets a variable to a value kept compactly (made a string whenever it is read).</summary>
+    public void SetText(string name, VariableText value) => Set(name, (object)value);
+
+    private void Set(string name, object? value)
     {
         var i = IndexOf(name);
-        if (string.IsNullOrEmpty(value))
+        if (value is null)
         {
             if (i >= 0)
             {
+                var own = OwnNames();
                 _count--;
-                Array.Copy(_items, i + 1, _items, i, _count - i);
-                _items[_count] = default;
+                Array.Copy(own, i + 1, own, i, _count - i);
+                Array.Copy(_values, i + 1, _values, i, _count - i);
+                own[_count] = null!;
+                _values[_count] = null!;
             }
             return;
         }
         if (i >= 0)
         {
-            _items[i] = new KeyValuePair<string, string>(_items[i].Key, value);
+            _values[i] = value;
             return;
         }
-        if (_count == _items.Length)
+        if (_count == _values.Length)
         {
             EnsureCapacity(_count + 1);
         }
-        _items[_count++] = new KeyValuePair<string, string>(name, value);
+        if (_names is VariableLayout layout && layout.With(name) is { } next)
+        {
+            _names = next;
+        }
+        else
+        {
+            var own = OwnNames();
+            own[_count] = name;
+        }
+        _values[_count++] = value;
     }
 
     /// <summary>Makes room for <paramref name="capacity"/> variables in all (before setting many at once).</summary>
     public void EnsureCapacity(int capacity)
     {
-        if (capacity <= _items.Length)
+        if (capacity <= _values.Length)
         {
             return;
         }
-        var grown = Math.Max(capacity, Math.Max(4, _items.Length + (_items.Length / 2)));
-        Array.Resize(ref _items, grown);
+        var grown = Math.Max(capacity, Math.Max(4, _values.Length + (_values.Length / 2)));
+        Array.Resize(ref _values, grown);
+        if (_names is string[] own)
+        {
+            Array.Resize(ref own, grown);
+            _names = own;
+        }
     }
 
     public bool TryGet(string name, out string value)
     {
         var i = IndexOf(name);
-        value = i < 0 ? null! : _items[i].Value;
+        value = i < 0 ? null! : TextOf(_values[i]);
         return i >= 0;
     }
 
@@ -113,25 +153,71 @@ internal sealed class ChannelVariables
     }
 
     /// <summary>Every variable in insertion order.</summary>
-    public ReadOnlySpan<KeyValuePair<string, string>>.Enumerator GetEnumerator() => new ReadOnlySpan<KeyValuePair<string, string>>(_items, 0, _count).GetEnumerator();
+    public Enumerator GetEnumerator() => new(Names, _values);
 
     /// <summary>Every variable in insertion order, as a sequence (a copy: safe while the channel changes).</summary>
-    public IEnumerable<KeyValuePair<string, string>> AsEnumerable() => _items.AsSpan(0, _count).ToArray();
+    public IEnumerable<KeyValuePair<string, string>> AsEnumerable()
+    {
+        var copy = new KeyValuePair<string, string>[_count];
+        var i = 0;
+        foreach (var variable in this)
+        {
+            copy[i++] = variable;
+        }
+        return copy;
+    }
+
+    /// <summary>The names of the variables set, in order.</summary>
+    private ReadOnlySpan<string> Names =>
+        _names is VariableLayout layout ? layout.Names[.._count] : ((string[])_names).AsSpan(0, _count);
+
+    /// <summary>The names as an array of this channel's own (made from the shared layout the first time), as long as the values.</summary>
+    private string[] OwnNames()
+    {
+        if (_names is string[] own)
+        {
+            return own;
+        }
+        own = new string[_values.Length];
+        ((VariableLayout)_names).Names[.._count].CopyTo(own);
+        _names = own;
+        return own;
+    }
+
+    private static string TextOf(object value) => value as string ?? ((VariableText)value).Text;
 
     /// <summary>The position of a variable, or -1: the same string instance first (literal names), then length, then the letters.</summary>
     private int IndexOf(string name)
     {
-        var items = _items;
-        var count = Math.Min(_count, items.Length);
-        for (var i = 0; i < count; i++)
+        var names = Names;
+        for (var i = 0; i < names.Length; i++)
         {
-            var key = items[i].Key;
+            var key = names[i];
             if (ReferenceEquals(key, name) || (key.Length == name.Length && string.Equals(key, name, StringComparison.OrdinalIgnoreCase)))
             {
                 return i;
             }
         }
         return -1;
+    }
+
+    /// <summary>Walks the variables as name/value pairs.</summary>
+    public ref struct Enumerator
+    {
+        private readonly ReadOnlySpan<string> _names;
+        private readonly object[] _values;
+        private int _index;
+
+        internal Enumerator(ReadOnlySpan<string> names, object[] values)
+        {
+            _names = names;
+            _values = values;
+            _index = -1;
+        }
+
+        public readonly KeyValuePair<string, string> Current => new(_names[_index], TextOf(_values[_index]));
+
+        public bool MoveNext() => ++_index < _names.Length;
     }
 
     public static bool IsTrueValue(string? value)

@@ -231,7 +231,7 @@ internal static class DialStringParser
                 error = $"bad variable name '{name}'";
                 return false;
             }
-            into.Add(new KeyValuePair<string, string>(name, Unquote(item[(eq + 1)..].Trim())));
+            into.Add(new KeyValuePair<string, string>(Literal(name), Literal(Unquote(item[(eq + 1)..].Trim()))));
         }
         return true;
     }
@@ -272,6 +272,13 @@ internal static class DialStringParser
         items.Add(current.ToString().Trim());
         return items;
     }
+
+    /// <summary>
+    /// The literal with the same text when the program has one (variable names such as bypass_media, values such
+    /// as true), so that a leg keeps no copy of its own for as long as it lives; else the string itself. Only
+    /// looks the intern pool up: nothing is added to it.
+    /// </summary>
+    private static string Literal(string text) => string.IsInterned(text) ?? text;
 
     private static string Unquote(string value) =>
         value.Length >= 2 && (value[0] is '\'' or '"') && value[^1] == value[0] ? value[1..^1] : value;

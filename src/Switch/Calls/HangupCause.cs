@@ -4,7 +4,7 @@ namespace Switch.Calls;
 /// FreeSWITCH's hangup causes (switch_call_cause_t). Values 1–127 are the ITU-T Q.850 cause numbers;
 /// 142 and up are FreeSWITCH's own. <see cref="HangupCauses"/> converts to and from the wire names.
 /// </summary>
-internal enum HangupCause
+internal enum HangupCause : ushort
 {
     None = 0,
     UnallocatedNumber = 1,

@@ -1,7 +1,7 @@
 namespace Switch.Calls;
 
 /// <summary>How a channel relates to its other leg, printed as Other-Type.</summary>
-internal enum OtherLegType
+internal enum OtherLegType : byte
 {
     None,
 

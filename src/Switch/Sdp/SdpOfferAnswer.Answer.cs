@@ -54,6 +54,20 @@ internal static partial class SdpOfferAnswer
     }
 
     /// <summary>
+    /// Whether <see cref="CreateAnswer"/> would answer <paramref name="offer"/> (an audio stream with a codec
+    /// <paramref name="local"/> accepts), without building the answer: <see cref="SdpNegotiationError.None"/> or why not.
+    /// </summary>
+    public static SdpNegotiationError CheckAnswerable(SdpSession offer, SdpLocalMedia local)
+    {
+        var audioIndex = offer.FindAudioIndex();
+        if (audioIndex < 0)
+        {
+            return SdpNegotiationError.NoAudioStream;
+        }
+        return ChooseCodec(offer.Media[audioIndex].GetCodecs(), local) is null ? SdpNegotiationError.NoCommonCodec : SdpNegotiationError.None;
+    }
+
+    /// <summary>
     /// Applies the remote's answer to an offer we sent (RFC 3264 §7): the codec is the first answered one we
     /// offered; send payload types are the answer's, receive payload types ours.
     /// </summary>

@@ -128,7 +128,7 @@ public sealed class ApplicationTests
         Assert.Equal(["hangup:MANAGER_REQUEST"], h.Inbound[b].Actions);
         Assert.True(h.Engine.Exists(a));
         Assert.Equal(1, await h.Engine.HangupAllAsync(HangupCause.SystemShutdown));
-        Assert.Equal(0, h.Engine.ChannelCount);
+        await h.WaitForNoChannelsAsync();
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class BridgeApplicationTests
         var aComplete = h.Events.All.Single(e => e.Name == "CHANNEL_EXECUTE_COMPLETE" && e.GetHeader("Application") == "bridge");
         Assert.Equal("app-1", aComplete.GetHeader("Application-UUID"));
         Assert.Equal("NORMAL_CLEARING", aComplete.GetHeader("variable_bridge_hangup_cause"));
-        Assert.Equal(0, h.Engine.ChannelCount);
+        await h.WaitForNoChannelsAsync();
     }
 
     [Fact]
@@ -211,7 +211,7 @@ public sealed class BridgeApplicationTests
         Assert.Equal(["invite", "hangup:ORIGINATOR_CANCEL"], h.Dialer.LegOf(b1).Actions);
         Assert.Equal(["invite", "hangup:ORIGINATOR_CANCEL"], h.Dialer.LegOf(b2).Actions);
         Assert.Empty(h.Inbound[a].Actions);
-        Assert.Equal(0, h.Engine.ChannelCount);
+        await h.WaitForNoChannelsAsync();
         var trace = h.Events.Trace(a);
         Assert.True(trace.ToList().IndexOf("HANGUP ORIGINATOR_CANCEL") < trace.ToList().IndexOf("EXECUTE_COMPLETE bridge"));
         Assert.Equal("CANCEL", h.Events.All.Single(e => e.Name == "CHANNEL_EXECUTE_COMPLETE" && e.GetHeader("Application") == "bridge")
@@ -233,7 +233,7 @@ public sealed class BridgeApplicationTests
 
         await h.Events.WaitAsync("CHANNEL_DESTROY", b);
         Assert.Equal(["invite", "unbridge", "hangup:NORMAL_CLEARING"], h.Dialer.LegOf(b).Actions);
-        Assert.Equal(0, h.Engine.ChannelCount);
+        await h.WaitForNoChannelsAsync();
     }
 
     [Fact]

@@ -10,7 +10,7 @@ public sealed class CallMailboxTests
     public async Task Work_from_many_threads_runs_one_at_a_time_in_each_posters_order()
     {
         using var h = new EngineHarness();
-        var call = new Call(h.Engine, "mailbox-1");
+        var call = new Call(h.Engine);
         Assert.True(call.AddLeg(new Channel("mailbox-1", "sofia/internal/1000@192.0.2.10", CallDirection.Inbound, new CallerProfile(), new FakeSignaling("a"))));
         const int posters = 4;
         const int each = 2_000;
@@ -54,7 +54,7 @@ public sealed class CallMailboxTests
     public async Task A_call_without_legs_closes_and_refuses_later_work()
     {
         using var h = new EngineHarness();
-        var call = new Call(h.Engine, "mailbox-2");
+        var call = new Call(h.Engine);
         var ran = await call.InvokeAsync(_ => ValueTask.FromResult(true), false).WaitAsync(TimeSpan.FromSeconds(10));
         Assert.True(ran);
 

@@ -41,6 +41,26 @@ public sealed class ChannelSnapshotTests
     }
 
     [Fact]
+    public void Codec_and_account_columns_change_the_row_only_when_they_change()
+    {
+        var channel = NewChannel();
+        var first = ChannelSnapshot.Of(channel);
+        Assert.Null(first.ReadCodec);
+
+        channel.ReadCodecName = "PCMA";
+        channel.ReadCodecRate = 8000;
+        var second = ChannelSnapshot.Of(channel, first);
+        Assert.NotSame(first, second);
+        Assert.Equal(("PCMA", 8000, 0), (second.ReadCodec, second.ReadRate, second.WriteRate));
+        Assert.Same(second, ChannelSnapshot.Of(channel, second));
+
+        channel.Variables.Set("accountcode", "sales");
+        var third = ChannelSnapshot.Of(channel, second);
+        Assert.Equal(("sales", "PCMA"), (third.AccountCode, third.ReadCodec));
+        Assert.Null(second.AccountCode);
+    }
+
+    [Fact]
     public void The_fixed_columns_come_from_the_channel()
     {
         var row = ChannelSnapshot.Of(NewChannel());

@@ -76,6 +76,93 @@ public sealed class ChannelVariablesTests
             return Pairs(v).SequenceEqual(model.Select(kv => (kv.Key, kv.Value))) && v.Count == model.Count;
         }).QuickCheckThrowOnFailure();
 
+    [Fact]
+    public void Channels_that_set_the_same_names_share_them_and_keep_one_reference_per_variable()
+    {
+        string[] names = [.. Enumerable.Range(0, 40).Select(i => "layout_test_" + i)];
+        var root = VariableLayout.NewRoot();
+        var first = new ChannelVariables(names.Length, root);
+        foreach (var name in names)
+        {
+            first.Set(name, "x");
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var second = new ChannelVariables(names.Length, root);
+        foreach (var name in names)
+        {
+            second.Set(name, "y");
+        }
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // The store and one array of 40 values (about 400 bytes); names of its own would be 320 bytes more.
+        Assert.InRange(allocated, 1, 560);
+        Assert.Equal(names.Select(n => (n, "y")), Pairs(second));
+        Assert.Equal("x", first["LAYOUT_TEST_39"]);
+    }
+
+    [Fact]
+    public void A_removal_gives_the_channel_names_of_its_own_and_leaves_the_others_as_they_were()
+    {
+        var root = VariableLayout.NewRoot();
+        var a = new ChannelVariables(4, root);
+        var b = new ChannelVariables(4, root);
+        foreach (var v in new[] { a, b })
+        {
+            v.Set("shared_1", "1");
+            v.Set("shared_2", "2");
+            v.Set("shared_3", "3");
+        }
+        a.Set("shared_2", null);
+        a.Set("own_4", "4");
+        b.Set("shared_4", "4");
+
+        Assert.Equal([("shared_1", "1"), ("shared_3", "3"), ("own_4", "4")], Pairs(a));
+        Assert.Equal([("shared_1", "1"), ("shared_2", "2"), ("shared_3", "3"), ("shared_4", "4")], Pairs(b));
+    }
+
+    [Fact]
+    public void Past_the_layout_bounds_a_channel_still_keeps_every_variable_in_order()
+    {
+        var v = new ChannelVariables(1);
+        var names = Enumerable.Range(0, VariableLayout.MaxNames + 20).Select(i => "bounded_" + i).ToArray();
+        foreach (var name in names)
+        {
+            v.Set(name, name);
+        }
+        Assert.Equal(names.Select(n => (n, n)), Pairs(v));
+        Assert.Equal("bounded_100", v["BOUNDED_100"]);
+    }
+
+    [Fact]
+    public void A_compact_value_reads_as_its_text_and_repeated_reads_share_one_string()
+    {
+        var v = new ChannelVariables();
+        var made = 0;
+        var text = new CountingText("v=0\r\ns=-\r\n", () => made++);
+        v.Set("before", "1");
+        v.SetText("switch_r_sdp", text);
+        v.Set("after", "2");
+
+        Assert.Equal([("before", "1"), ("switch_r_sdp", "v=0\r\ns=-\r\n"), ("after", "2")], Pairs(v));
+        Assert.Equal(v["switch_r_sdp"], v["SWITCH_R_SDP"]);
+        Assert.True(v.TryGet("switch_r_sdp", out var again) && again == v["switch_r_sdp"]);
+        // Five reads, one string made (a slot of the shared table of recent texts could be taken meanwhile by
+        // another test's text: a second one at most, in practice).
+        Assert.InRange(made, 1, 2);
+        v.Set("switch_r_sdp", "plain");
+        Assert.Equal("plain", v["switch_r_sdp"]);
+    }
+
+    private sealed class CountingText(string text, Action onMade) : VariableText
+    {
+        protected override string Materialize()
+        {
+            onMade();
+            return new string(text);
+        }
+    }
+
     private static List<(string, string)> Pairs(ChannelVariables v)
     {
         var list = new List<(string, string)>();

@@ -52,7 +52,7 @@ public sealed class OriginateAndUuidBridgeTests
         var result = await originate.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Null(result.Uuid);
         Assert.Equal(cause, HangupCauses.ToName(result.Cause));
-        Assert.Equal(0, h.Engine.ChannelCount);
+        await h.WaitForNoChannelsAsync();
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class OriginateAndUuidBridgeTests
         h.Engine.LegEvents.Ended(b, HangupCause.NormalClearing);
         await h.Events.WaitAsync("CHANNEL_DESTROY", a);
         Assert.Equal("hangup:NORMAL_CLEARING", h.Inbound[a].Actions[^1]);
-        Assert.Equal(0, h.Engine.ChannelCount);
+        await h.WaitForNoChannelsAsync();
     }
 
     [Fact]

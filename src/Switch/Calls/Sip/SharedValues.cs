@@ -10,7 +10,7 @@ namespace Switch.Calls.Sip;
 /// </summary>
 internal sealed class SharedValues
 {
-    public const int Capacity = 1024;
+    public const int Capacity = 4096;
     public const int MaxLength = 256;
 
     private readonly ConcurrentDictionary<string, string> _values = new(StringComparer.Ordinal);

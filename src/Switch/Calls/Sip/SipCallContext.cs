@@ -14,7 +14,11 @@ internal sealed class SipCallContext(
     ILogger logger,
     Func<SipTarget, string> sentBy)
 {
+    /// <summary>Slots of <see cref="ShareTarget"/>; a power of two.</summary>
+    internal const int TargetSlots = 1024;
+
     private readonly ConcurrentDictionary<(string SentBy, bool Tcp), string> _contacts = new();
+    private readonly SharedSlots<SipTarget> _targets = new(TargetSlots);
     private SipTransactionLayer? _layer;
 
     /// <summary>The transaction layer; attached once the SIP stack exists (it needs the handler first).</summary>
@@ -34,6 +38,13 @@ internal sealed class SipCallContext(
     public string SentBy(SipTarget target) => sentBy(target);
 
     public void Attach(SipTransactionLayer layer) => _layer = layer;
+
+    /// <summary>
+    /// The target equal to <paramref name="target"/> that an earlier leg already keeps (every call to the same
+    /// binding goes to the same place), else <paramref name="target"/>, which takes that place's slot. A fixed
+    /// table of slots by hash: bounded, and it follows the bindings as they change.
+    /// </summary>
+    public SipTarget ShareTarget(SipTarget target) => _targets.Share(target);
 
     /// <summary>
     /// The Contact of the switch's own requests (FreeSWITCH's <c>&lt;sip:mod_sofia@host:port&gt;</c>): the same for every

@@ -12,6 +12,9 @@ internal sealed partial class SipCallHandler
 {
     private const string ProfileName = "internal";
 
+    /// <summary>The switch's side when it only checks that an offer could be answered.</summary>
+    private static readonly SdpLocalMedia AnyMedia = new("0.0.0.0", 9);
+
     private void OnInvite(ServerInviteTransaction tx)
     {
         var invite = tx.Request;
@@ -70,17 +73,17 @@ internal sealed partial class SipCallHandler
                 Refuse(tx, 488, "unparseable SDP");
                 return;
             }
-            var probe = SdpOfferAnswer.CreateAnswer(parsed, new SdpLocalMedia("0.0.0.0", 9));
-            if (!probe.IsSuccess)
+            if (SdpOfferAnswer.CheckAnswerable(parsed, AnyMedia) != SdpNegotiationError.None)
             {
                 Refuse(tx, 488, "no common codec");
                 return;
             }
-            offer = StoredSdp.AsText(parsed);
+            offer = StoredSdp.FromBody(invite.Body.Span);
         }
 
         var from = invite.From!.Uri;
-        var channelName = $"sofia/{ProfileName}/{from.User ?? "anonymous"}@{from.Host}";
+        // Names, contacts and addresses repeat from call to call: one string each (bounded), not one per channel.
+        var channelName = context.Shared.Share($"sofia/{ProfileName}/{from.User ?? "anonymous"}@{from.Host}");
         ILegMedia? media = null;
         if (context.Options.AnchorMedia && !context.Media.TryCreate(channelName, out media))
         {
@@ -93,14 +96,17 @@ internal sealed partial class SipCallHandler
         {
             var uuid = Guid.NewGuid().ToString();
             var sentBy = context.SentBy(tx.Flow.ToTarget());
-            var destination = invite.RequestUri.User ?? string.Empty;
-            var contact = $"<sip:{destination}@{sentBy}" + (tx.Flow.Transport == SipTransportType.Tcp ? ";transport=tcp>" : ";transport=udp>");
+            var destination = context.Shared.Share(invite.RequestUri.User ?? string.Empty);
+            var contact = context.Shared.Share(
+                $"<sip:{destination}@{sentBy}" + (tx.Flow.Transport == SipTransportType.Tcp ? ";transport=tcp>" : ";transport=udp>"));
             var leg = new SipInboundLeg(context, uuid, tx, offer, media, contact);
             var caller = CallerIdentity.Of(invite);
-            var remoteIp = source.Address.ToString();
-            var variables = Variables(tx, remoteIp, user, trusted, offer);
-            var inbound = new InboundCall(channelName, SameAs(variables, caller.Name), SameAs(variables, caller.Number), destination, remoteIp,
-                SameAs(variables, user?.Id ?? from.User), variables, uuid);
+            var remoteIp = context.Shared.Share(source.Address.ToString());
+            var variables = Variables(tx, remoteIp, user, trusted);
+            var shared = context.Shared;
+            var inbound = new InboundCall(channelName, SameAs(variables, shared.Share(caller.Name)), SameAs(variables, shared.Share(caller.Number)),
+                destination, remoteIp, SameAs(variables, shared.Share(user?.Id ?? from.User)), variables, uuid,
+                offer is null ? null : [new("switch_r_sdp", offer)]);
             if (engine.AcceptInbound(inbound, leg) is null)
             {
                 _ = leg.HangupAsync(HangupCause.NormalTemporaryFailure, CancellationToken.None);
@@ -164,8 +170,7 @@ internal sealed partial class SipCallHandler
     }
 
     /// <summary>The sip_* and directory variables mod_sofia sets on a new inbound channel.</summary>
-    private List<KeyValuePair<string, string>> Variables(ServerInviteTransaction tx, string remoteIp, DirectoryUser? user, bool trusted,
-        StoredSdp? offer)
+    private List<KeyValuePair<string, string>> Variables(ServerInviteTransaction tx, string remoteIp, DirectoryUser? user, bool trusted)
     {
         var invite = tx.Request;
         var from = invite.From!.Uri;
@@ -177,22 +182,31 @@ internal sealed partial class SipCallHandler
         {
             if (!string.IsNullOrEmpty(value))
             {
-                // Many values repeat (user, host, address, port): one string each, for every channel alive.
-                vars.Add(new KeyValuePair<string, string>(name, SameAs(vars, value)));
+                // Most values repeat from call to call (user, host, address, port, agent): one string each, for every channel alive.
+                vars.Add(new KeyValuePair<string, string>(name, SameAs(vars, context.Shared.Share(value))));
+            }
+        }
+
+        void AddOwn(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                // A value of this call only (tag, Call-ID): not worth a place among the shared ones.
+                vars.Add(new KeyValuePair<string, string>(name, value));
             }
         }
 
         Add("sip_from_user", from.User);
         Add("sip_from_uri", UserAtHost(from));
-        Add("sip_from_host", context.Shared.Share(from.Host));
+        Add("sip_from_host", from.Host);
         Add("sip_from_display", invite.From!.DisplayName);
-        Add("sip_from_tag", invite.FromTag);
+        AddOwn("sip_from_tag", invite.FromTag);
         Add("sip_to_user", to.User);
         Add("sip_to_uri", UserAtHost(to));
-        Add("sip_to_host", context.Shared.Share(to.Host));
+        Add("sip_to_host", to.Host);
         Add("sip_req_user", requestUri.User);
         Add("sip_req_uri", UserAtHost(requestUri));
-        Add("sip_req_host", context.Shared.Share(requestUri.Host));
+        Add("sip_req_host", requestUri.Host);
         if (invite.Contacts.Count > 0 && !invite.Contacts[0].IsWildcard)
         {
             var contact = invite.Contacts[0].Uri;
@@ -201,14 +215,14 @@ internal sealed partial class SipCallHandler
             Add("sip_contact_host", contact.Host);
             Add("sip_contact_port", contact.Port is { } port ? PortText(port) : null);
         }
-        Add("sip_call_id", invite.CallId);
+        AddOwn("sip_call_id", invite.CallId);
         var remotePort = PortText(tx.Flow.Remote.Port);
         Add("sip_network_ip", remoteIp);
         Add("sip_network_port", remotePort);
         Add("sip_received_ip", remoteIp);
         Add("sip_received_port", remotePort);
         Add("sip_via_protocol", tx.Flow.Transport == SipTransportType.Tcp ? "tcp" : "udp");
-        Add("sip_user_agent", context.Shared.Share(invite.GetHeader(SipHeaderNames.UserAgent)));
+        Add("sip_user_agent", invite.GetHeader(SipHeaderNames.UserAgent));
         Add("sofia_profile_name", ProfileName);
         Add("sip_authorized", "true");
         if (trusted)
@@ -229,10 +243,6 @@ internal sealed partial class SipCallHandler
             }
         }
         Add("presence_id", (user?.Id ?? from.User) + "@" + domain);
-        if (offer is not null)
-        {
-            Add("switch_r_sdp", offer.Text);
-        }
         return vars;
     }
 

@@ -24,6 +24,12 @@ internal sealed record SipCallOptions
     /// <summary>Anchor RTP at the switch (default); bypass_media=true per call passes SDP end to end.</summary>
     public bool AnchorMedia { get; init; } = true;
 
+    /// <summary>
+    /// A b-leg's Call-ID is its channel uuid (mod_sofia's outbound-use-uuid-as-callid): the string the channel
+    /// keeps anyway, and a Call-ID that names the channel in SIP traces. False: a random Call-ID of its own.
+    /// </summary>
+    public bool OutboundUuidAsCallId { get; init; } = true;
+
     public bool IsTrusted(IPAddress address)
     {
         if (address.IsIPv4MappedToIPv6)

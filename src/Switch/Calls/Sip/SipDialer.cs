@@ -48,9 +48,9 @@ internal sealed class SipDialer(SipCallContext context, UserDirectory directory,
                 continue;
             }
             var transport = binding.Transport == BindingTransport.Udp ? SipTransportType.Udp : SipTransportType.Tcp;
-            var target = new SipTarget(transport, binding.Received, binding.ConnectionId ?? 0);
+            var target = context.ShareTarget(new SipTarget(transport, binding.Received, binding.ConnectionId ?? 0));
             IReadOnlyList<string> routes = string.IsNullOrEmpty(binding.Path) ? [] : [binding.Path];
-            contacts.Add(new DialContact(ChannelName(uri), endpoint.User, new SipDialTarget(uri, target, routes)));
+            contacts.Add(new DialContact(ChannelName(uri), context.Shared.Share(endpoint.User), new SipDialTarget(uri, target, routes)));
         }
         return contacts.Count == 0 ? DialResolution.Fail(HangupCause.UserNotRegistered) : new DialResolution(contacts, HangupCause.None);
     }
@@ -79,11 +79,11 @@ internal sealed class SipDialer(SipCallContext context, UserDirectory directory,
             }
         }
         var transport = string.Equals(uri.GetParameter("transport"), "tcp", StringComparison.OrdinalIgnoreCase) ? SipTransportType.Tcp : SipTransportType.Udp;
-        var target = new SipTarget(transport, new IPEndPoint(address, uri.Port ?? 5060));
-        return DialResolution.To(new DialContact(ChannelName(uri), uri.User ?? string.Empty, new SipDialTarget(uri, target, [])));
+        var target = context.ShareTarget(new SipTarget(transport, new IPEndPoint(address, uri.Port ?? 5060)));
+        return DialResolution.To(new DialContact(ChannelName(uri), context.Shared.Share(uri.User) ?? string.Empty, new SipDialTarget(uri, target, [])));
     }
 
-    /// <summary>sofia/internal/1001@192.0.2.55:5060, as FreeSWITCH names a b-leg.</summary>
-    private string ChannelName(SipUri uri) =>
-        $"sofia/{profileName}/{(uri.User is null ? string.Empty : uri.User + "@")}{uri.Host}{(uri.Port is { } port ? ":" + port : string.Empty)}";
+    /// <summary>sofia/internal/1001@192.0.2.55:5060, as FreeSWITCH names a b-leg (one string per name, shared by the calls).</summary>
+    private string ChannelName(SipUri uri) => context.Shared.Share(
+        $"sofia/{profileName}/{(uri.User is null ? string.Empty : uri.User + "@")}{uri.Host}{(uri.Port is { } port ? ":" + port : string.Empty)}");
 }

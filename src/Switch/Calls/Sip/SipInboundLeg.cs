@@ -18,6 +18,9 @@ internal sealed class SipInboundLeg : SipLeg
     /// <summary>The INVITE's server transaction until the final response is sent; the leg keeps no message after that.</summary>
     private ServerInviteTransaction? _invite;
     private readonly uint _inviteCSeq;
+
+    /// <summary>The caller's Max-Forwards, -1 when absent (one field of two bytes instead of a nullable int).</summary>
+    private readonly short _maxForwards;
     private readonly bool _hasOffer;
     private bool _ringing;
     private bool _earlyMedia;
@@ -34,7 +37,7 @@ internal sealed class SipInboundLeg : SipLeg
         _invite = invite;
         _inviteCSeq = request.CSeq?.Number ?? 0;
         _hasOffer = !request.Body.IsEmpty;
-        MaxForwards = request.MaxForwards;
+        _maxForwards = request.MaxForwards is { } mf ? (short)Math.Clamp(mf, 0, short.MaxValue) : (short)-1;
         RemoteSdp = offer;
         Media = media;
         BypassMedia = media is null;
@@ -43,7 +46,7 @@ internal sealed class SipInboundLeg : SipLeg
     }
 
     /// <summary>The caller's Max-Forwards (the b-leg INVITE carries one less).</summary>
-    public int? MaxForwards { get; }
+    public int? MaxForwards => _maxForwards < 0 ? null : _maxForwards;
 
     /// <summary>The caller's offer (null for a late-offer INVITE).</summary>
     public StoredSdp? Offer => _hasOffer ? RemoteSdp : null;

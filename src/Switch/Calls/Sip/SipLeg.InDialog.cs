@@ -8,12 +8,6 @@ namespace Switch.Calls.Sip;
 /// <summary>Requests the far end sends inside the dialog: BYE, re-INVITE, UPDATE, INFO, OPTIONS.</summary>
 internal abstract partial class SipLeg
 {
-    /// <summary>A re-INVITE or UPDATE from the far end waiting for the switch's answer.</summary>
-    private protected SipServerTransaction? PendingIncomingOffer { get; set; }
-
-    /// <summary>An offer the switch put in a 2xx (offerless re-INVITE, late offer) whose answer comes in the ACK.</summary>
-    private protected StoredSdp? OfferAwaitingAck { get; set; }
-
     /// <summary>A request inside this leg's dialog (transport thread).</summary>
     public void OnRequest(SipServerTransaction tx)
     {

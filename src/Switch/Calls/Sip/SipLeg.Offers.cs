@@ -8,10 +8,8 @@ namespace Switch.Calls.Sip;
 /// <summary>re-INVITEs the switch sends on a leg: relayed offers from the bridged leg, and session refreshes.</summary>
 internal abstract partial class SipLeg
 {
-    private OutgoingOffer? _outgoing;
-
     /// <summary>True while a re-INVITE/UPDATE the switch sent on this leg awaits its final response.</summary>
-    private protected bool OutgoingOfferPending => _outgoing is not null;
+    private protected bool OutgoingOfferPending => Outgoing is not null;
 
     /// <summary>
     /// Sends the other leg's offer to this leg in a re-INVITE (rewritten to the switch's media unless bypassed).
@@ -22,7 +20,7 @@ internal abstract partial class SipLeg
     {
         lock (Gate)
         {
-            if (IsEnded || Dialog is not { State: SipDialogState.Confirmed } || _outgoing is not null || PendingIncomingOffer is not null
+            if (IsEnded || Dialog is not { State: SipDialogState.Confirmed } || Outgoing is not null || PendingIncomingOffer is not null
                 || !IsReadyForReinvite)
             {
                 return false;
@@ -36,15 +34,15 @@ internal abstract partial class SipLeg
     /// <summary>A session refresh: UPDATE without SDP when the peer allows it, else a re-INVITE with the current SDP.</summary>
     private protected void SendRefresh()
     {
-        if (IsEnded || Dialog is not { State: SipDialogState.Confirmed } dialog || _outgoing is not null || PendingIncomingOffer is not null)
+        if (IsEnded || Dialog is not { State: SipDialogState.Confirmed } dialog || Outgoing is not null || PendingIncomingOffer is not null)
         {
             return;
         }
         if (RemoteAllowsUpdate)
         {
             var update = WithSessionRefresher(WithCapabilities(dialog.CreateRequest(SipMethod.Update))).BuildRequest();
-            _outgoing = new OutgoingOffer(null, null);
-            var outgoing = _outgoing;
+            Outgoing = new OutgoingOffer(null, null);
+            var outgoing = Outgoing;
             Context.Layer.SendRequest(update, dialog.Target, (tx, response) => OnOfferResponse(tx, response, outgoing));
             return;
         }
@@ -60,7 +58,7 @@ internal abstract partial class SipLeg
         var builder = WithSessionRefresher(WithCapabilities(dialog.CreateRequest(SipMethod.Invite)));
         var request = WithSdp(builder, offer).BuildRequest();
         var outgoing = new OutgoingOffer(offer, onFinal);
-        _outgoing = outgoing;
+        Outgoing = outgoing;
         Context.Layer.SendRequest(request, dialog.Target, (tx, response) => OnOfferResponse(tx, response, outgoing));
     }
 
@@ -86,9 +84,9 @@ internal abstract partial class SipLeg
                 return;
             }
             outgoing.Done = true;
-            if (ReferenceEquals(_outgoing, outgoing))
+            if (ReferenceEquals(Outgoing, outgoing))
             {
-                _outgoing = null;
+                Outgoing = null;
             }
             callback = outgoing.OnFinal;
             if (response.IsSuccess)

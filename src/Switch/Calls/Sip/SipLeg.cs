@@ -43,22 +43,24 @@ internal abstract partial class SipLeg : ILegSignaling
     public StoredSdp? LocalSdp { get; private protected set; }
 
     /// <summary>The negotiated audio stream, once offer/answer completed.</summary>
-    public SdpAudioNegotiation? Audio { get; private protected set; }
+    public SdpAudioNegotiation? Audio
+    {
+        get => _mediaState?.Audio;
+        private protected set => SetMediaState(value is not null, value, static (m, v) => m.Audio = v);
+    }
 
     public ILegMedia? Media
     {
-        get => _media;
+        get => _mediaState?.Media;
         private protected set
         {
-            _media = value;
+            SetMediaState(value is not null, value, static (m, v) => m.Media = v);
             if (value is not null)
             {
                 value.DtmfReceived = digit => Context.Events.Dtmf(Uuid, digit.Digit, digit.DurationSamples, digit.Source);
             }
         }
     }
-
-    private ILegMedia? _media;
 
     /// <summary>The dialog, once a To tag exists on both sides.</summary>
     public SipDialog? Dialog { get; private protected set; }
@@ -159,22 +161,24 @@ internal abstract partial class SipLeg : ILegSignaling
     private protected SdpLocalMedia LocalMedia(SdpCodec? preferred = null) =>
         new(Media!.Address, Media.Port) { Previous = LocalSdp?.Parse(), PreferredCodec = preferred };
 
-    private IReadOnlyList<KeyValuePair<string, string>>? _pendingVariables;
-
     /// <summary>Applies a negotiated stream to the media and remembers it; its codec variables go to the channel.</summary>
     private protected void Apply(SdpAudioNegotiation audio)
     {
         Audio = audio;
         Media?.Configure(audio);
-        _pendingVariables = CodecVariables();
+        var variables = CodecVariables();
+        SetMediaState(true, variables, static (m, v) => m.PendingVariables = v);
     }
 
     public IReadOnlyList<KeyValuePair<string, string>>? TakeVariables()
     {
         lock (Gate)
         {
-            var pending = _pendingVariables;
-            _pendingVariables = null;
+            var pending = _mediaState?.PendingVariables;
+            if (pending is not null)
+            {
+                SetMediaState<IReadOnlyList<KeyValuePair<string, string>>?>(false, null, static (m, v) => m.PendingVariables = v);
+            }
             return pending;
         }
     }
@@ -241,17 +245,25 @@ internal abstract partial class SipLeg : ILegSignaling
         StopSessionTimer();
         if (Media is { } media)
         {
-            Volatile.Write(ref _releasedStatistics, media.GetStatistics());
+            var statistics = media.GetStatistics();
+            SetMediaState(statistics is not null, statistics, static (m, v) => m.ReleasedStatistics = v);
             Media = null;
             _ = DisposeMediaAsync(media);
         }
     }
 
-    private Switch.Media.RtpStatistics? _releasedStatistics;
-
     public IReadOnlyList<KeyValuePair<string, string>>? TakeMediaStatistics()
     {
-        var statistics = Media?.GetStatistics() ?? Interlocked.Exchange(ref _releasedStatistics, null);
+        Switch.Media.RtpStatistics? statistics;
+        lock (Gate)
+        {
+            statistics = Media?.GetStatistics();
+            if (statistics is null && _mediaState?.ReleasedStatistics is { } released)
+            {
+                statistics = released;
+                SetMediaState<Switch.Media.RtpStatistics?>(false, null, static (m, v) => m.ReleasedStatistics = v);
+            }
+        }
         return statistics is null ? null : RtpStatisticsVariables.From(statistics);
     }
 

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Switch.Calls.Sip;
 
 /// <summary>
@@ -8,14 +6,27 @@ namespace Switch.Calls.Sip;
 /// </summary>
 internal sealed class SipLegRegistry
 {
-    private readonly ConcurrentDictionary<(string CallId, string LocalTag), SipLeg> _legs = new();
+    private readonly LegTable _legs = new();
 
     public int Count => _legs.Count;
 
-    public void Add(SipLeg leg) => _legs[(leg.CallId, leg.LocalTag)] = leg;
+    public void Add(SipLeg leg) => _legs.Add(leg, replace: true);
 
-    public void Remove(SipLeg leg) => _legs.TryRemove(new KeyValuePair<(string, string), SipLeg>((leg.CallId, leg.LocalTag), leg));
+    public void Remove(SipLeg leg) => _legs.Remove(leg);
 
     public SipLeg? Find(string? callId, string? localTag) =>
-        callId is not null && localTag is not null && _legs.TryGetValue((callId, localTag), out var leg) ? leg : null;
+        callId is not null && localTag is not null ? _legs.Find((callId, localTag)) : null;
+
+    private sealed class LegTable : LiveTable<(string CallId, string LocalTag), SipLeg>
+    {
+        protected override int HashOfKey((string CallId, string LocalTag) key) =>
+            HashCode.Combine(string.GetHashCode(key.CallId, StringComparison.Ordinal), string.GetHashCode(key.LocalTag, StringComparison.Ordinal));
+
+        protected override int HashOf(SipLeg value) => HashOfKey((value.CallId, value.LocalTag));
+
+        protected override bool Matches(SipLeg value, (string CallId, string LocalTag) key) =>
+            string.Equals(value.LocalTag, key.LocalTag, StringComparison.Ordinal) && string.Equals(value.CallId, key.CallId, StringComparison.Ordinal);
+
+        protected override bool SameKey(SipLeg value, SipLeg other) => Matches(value, (other.CallId, other.LocalTag));
+    }
 }

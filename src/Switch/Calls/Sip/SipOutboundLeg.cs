@@ -18,18 +18,8 @@ internal sealed class SipOutboundLeg : SipLeg
 {
     private readonly string _calleeNumber;
 
-    /// <summary>What placing the INVITE needs; dropped once it is sent.</summary>
-    private OutboundLegRequest? _request;
-
-    /// <summary>Where the INVITE went; dropped with <see cref="_transaction"/> at the final response.</summary>
-    private SipDialTarget? _target;
-
-    /// <summary>The INVITE's client transaction until its final response (CANCEL needs it); the leg keeps no message after that.</summary>
-    private ClientInviteTransaction? _transaction;
-
-    /// <summary>Our Contact (the dialog's local contact).</summary>
-    private string? _contact;
-    private StoredSdp? _offer;
+    /// <summary>What placing the INVITE needs, until its final response; the leg keeps none of it after that.</summary>
+    private Placing? _placing;
     private bool _invited;
     private bool _progressReported;
     private bool _earlyMediaReported;
@@ -42,10 +32,9 @@ internal sealed class SipOutboundLeg : SipLeg
     }
 
     private SipOutboundLeg(SipCallContext context, OutboundLegRequest request, SipDialTarget target, string fromTag)
-        : base(context, request.Uuid, SipIdentifiers.NewCallId(), fromTag)
+        : base(context, request.Uuid, context.Options.OutboundUuidAsCallId ? request.Uuid : SipIdentifiers.NewCallId(), fromTag)
     {
-        _request = request;
-        _target = target;
+        _placing = new Placing { Request = request, Target = target };
         _calleeNumber = request.Contact.DestinationNumber;
         BypassMedia = request.BypassMedia || !context.Options.AnchorMedia;
     }
@@ -60,7 +49,7 @@ internal sealed class SipOutboundLeg : SipLeg
         HangupCause? failed = null;
         lock (Gate)
         {
-            if (IsEnded || _invited || _request is not { } request || _target is not { } target)
+            if (IsEnded || _invited || _placing is not { Request: { } request, Target: { } target } placing)
             {
                 return ValueTask.CompletedTask;
             }
@@ -77,12 +66,12 @@ internal sealed class SipOutboundLeg : SipLeg
             }
             else
             {
-                _offer = offer;
+                placing.Offer = offer;
                 LocalSdp = offer;
-                var invite = BuildInvite(request, target, maxForwards, offer);
-                _request = null;
+                var invite = BuildInvite(request, target, maxForwards, offer, placing);
+                placing.Request = null;
                 Context.Legs.Add(this);
-                _transaction = (ClientInviteTransaction)Context.Layer.SendRequest(invite, target.Target, OnInviteResponse);
+                placing.Transaction = (ClientInviteTransaction)Context.Layer.SendRequest(invite, target.Target, OnInviteResponse);
             }
             if (failed is not null)
             {
@@ -118,7 +107,7 @@ internal sealed class SipOutboundLeg : SipLeg
             {
                 SendBye(cause);
             }
-            else if (_transaction is { } invite && !_failed)
+            else if (_placing?.Transaction is { } invite && !_failed)
             {
                 // CANCEL now, or as soon as a provisional arrives; a 2xx that crosses it is ACKed and BYEd.
                 Context.Layer.Cancel(invite, SipCauses.ReasonHeader(cause));
@@ -169,7 +158,7 @@ internal sealed class SipOutboundLeg : SipLeg
         return true;
     }
 
-    private SipRequest BuildInvite(OutboundLegRequest request, SipDialTarget target, int maxForwards, StoredSdp offer)
+    private SipRequest BuildInvite(OutboundLegRequest request, SipDialTarget target, int maxForwards, StoredSdp offer, Placing placing)
     {
         var sentBy = Context.SentBy(target.Target);
         var host = HostOf(sentBy);
@@ -177,7 +166,7 @@ internal sealed class SipOutboundLeg : SipLeg
         var name = request.CallerIdName;
         var identity = (string.IsNullOrEmpty(name) ? string.Empty : $"\"{Quote(name)}\" ") + $"<sip:{number}@{host}>";
         var contact = Context.SwitchContact(sentBy, target.Target.Transport == SipTransportType.Tcp);
-        _contact = contact;
+        placing.Contact = contact;
         var builder = SipMessageBuilder.Request(SipMethod.Invite, target.RequestUri);
         foreach (var route in target.Routes)
         {
@@ -236,12 +225,10 @@ internal sealed class SipOutboundLeg : SipLeg
             {
                 variables = CodecVariables();
             }
-            if (response.IsFinal && ReferenceEquals(tx, _transaction))
+            if (response.IsFinal && ReferenceEquals(tx, _placing?.Transaction))
             {
                 // The INVITE is complete: later 2xx (retransmissions, other forks) come with their transaction.
-                _transaction = null;
-                _target = null;
-                _offer = null;
+                _placing = null;
             }
         }
         var status = response.StatusCode.ToString(CultureInfo.InvariantCulture);
@@ -274,9 +261,9 @@ internal sealed class SipOutboundLeg : SipLeg
         }
         if (Dialog is null && response.ToTag is not null)
         {
-            Dialog = SipDialog.CreateUac(tx.Request, response, tx.Target, _contact!, CallId, LocalTag);
+            Dialog = SipDialog.CreateUac(tx.Request, response, tx.Target, LocalContact, CallId, LocalTag);
         }
-        if (!_earlyMediaReported && ParseSdp(response) is { } answer && TryApplyAnswer(answer))
+        if (!_earlyMediaReported && ParseSdp(response) is { } answer && TryApplyAnswer(answer, response.Body.Span))
         {
             _earlyMediaReported = true;
             _progressReported = true;
@@ -304,7 +291,7 @@ internal sealed class SipOutboundLeg : SipLeg
             else
             {
                 // A second fork answered: acknowledge and end that dialog.
-                var extra = SipDialog.CreateUac(tx.Request, response, tx.Target, _contact!, CallId, LocalTag);
+                var extra = SipDialog.CreateUac(tx.Request, response, tx.Target, LocalContact, CallId, LocalTag);
                 Context.Layer.SendAck(extra.CreateAck(cseq).BuildRequest(), extra.Target);
                 SendByeOn(extra, HangupCause.LoseRace);
             }
@@ -312,7 +299,7 @@ internal sealed class SipOutboundLeg : SipLeg
         }
         if (Dialog is null || !string.Equals(Dialog.Id.RemoteTag, response.ToTag, StringComparison.Ordinal))
         {
-            Dialog = SipDialog.CreateUac(tx.Request, response, tx.Target, _contact!, CallId, LocalTag);
+            Dialog = SipDialog.CreateUac(tx.Request, response, tx.Target, LocalContact, CallId, LocalTag);
         }
         var dialog = Dialog;
         dialog.Confirm(response);
@@ -326,7 +313,7 @@ internal sealed class SipOutboundLeg : SipLeg
             return Report.None;
         }
         var answer = ParseSdp(response);
-        if (answer is not null && !TryApplyAnswer(answer))
+        if (answer is not null && !TryApplyAnswer(answer, response.Body.Span))
         {
             IsEnded = true;
             SendBye(HangupCause.IncompatibleDestination);
@@ -339,14 +326,18 @@ internal sealed class SipOutboundLeg : SipLeg
     }
 
     /// <summary>The far end's answer to our offer (early or final); false when it cannot be used.</summary>
-    private bool TryApplyAnswer(SdpSession answer)
+    private bool TryApplyAnswer(SdpSession answer, ReadOnlySpan<byte> body)
     {
-        RemoteSdp = StoredSdp.Of(answer);
+        RemoteSdp = StoredSdp.FromBody(body);
         if (BypassMedia || Media is null)
         {
             return true;
         }
-        var result = SdpOfferAnswer.ProcessAnswer(_offer!.Parse(), answer);
+        if (_placing?.Offer is not { } offer)
+        {
+            return false;
+        }
+        var result = SdpOfferAnswer.ProcessAnswer(offer.Parse(), answer);
         if (!result.IsSuccess)
         {
             return false;
@@ -362,6 +353,9 @@ internal sealed class SipOutboundLeg : SipLeg
         Context.Layer.SendRequest(bye, dialog.Target);
     }
 
+    /// <summary>Our Contact: as the INVITE carried it, then as the dialog keeps it.</summary>
+    private string LocalContact => _placing?.Contact ?? Dialog?.LocalContact ?? throw new InvalidOperationException("No INVITE was sent.");
+
     private static string HostOf(string sentBy)
     {
         if (sentBy.StartsWith('['))
@@ -374,6 +368,21 @@ internal sealed class SipOutboundLeg : SipLeg
     }
 
     private static string Quote(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+
+    /// <summary>The INVITE being placed: request and target until it is sent, then its transaction, Contact and offer.</summary>
+    private sealed class Placing
+    {
+        public OutboundLegRequest? Request { get; set; }
+        public SipDialTarget? Target { get; set; }
+
+        /// <summary>The INVITE's client transaction until its final response (CANCEL needs it).</summary>
+        public ClientInviteTransaction? Transaction { get; set; }
+
+        /// <summary>Our Contact (the dialogs' local contact).</summary>
+        public string? Contact { get; set; }
+
+        public StoredSdp? Offer { get; set; }
+    }
 
     private enum Report
     {

@@ -4,40 +4,32 @@ using Switch.Sdp;
 namespace Switch.Calls.Sip;
 
 /// <summary>
-/// An SDP as a leg keeps it between offer/answer exchanges: its text only (a parsed session is a graph of a
-/// few dozen objects), parsed again when an exchange needs it. Immutable, so the two legs of a bypassed call
-/// share one (the caller's offer is the b-leg's offer; the callee's answer is the caller's answer). Held as
-/// UTF-8, or as the string a channel variable already holds (the inbound leg's switch_r_sdp).
+/// An SDP as a leg keeps it between offer/answer exchanges: its text as UTF-8 only (half a string's size; a
+/// parsed session is a graph of a few dozen objects), parsed again when an exchange needs it. Immutable, so
+/// the two legs of a bypassed call share one (the caller's offer is the b-leg's offer; the callee's answer is
+/// the caller's answer). Also the inbound leg's switch_r_sdp variable, made a string when it is read.
 /// </summary>
-internal sealed class StoredSdp
+internal sealed class StoredSdp : VariableText
 {
-    private readonly string? _text;
-    private readonly byte[]? _utf8;
+    private readonly byte[] _utf8;
 
-    private StoredSdp(string? text, byte[]? utf8)
-    {
-        _text = text;
-        _utf8 = utf8;
-    }
+    private StoredSdp(byte[] utf8) => _utf8 = utf8;
 
-    /// <summary>The SDP as written (<see cref="SdpSession.ToString"/>); made from UTF-8 on each call unless held as text.</summary>
-    public string Text => _text ?? Encoding.UTF8.GetString(_utf8!);
+    /// <summary>The session as written (<see cref="SdpSession.ToString"/>), kept as UTF-8.</summary>
+    public static StoredSdp Of(SdpSession session) => new(Encoding.UTF8.GetBytes(session.ToString()));
 
-    /// <summary>An SDP kept as UTF-8 (half a string's size).</summary>
-    public static StoredSdp Of(SdpSession session) => new(null, Encoding.UTF8.GetBytes(session.ToString()));
-
-    /// <summary>An SDP kept as text, for when the same string is kept elsewhere too (a variable).</summary>
-    public static StoredSdp AsText(SdpSession session) => new(session.ToString(), null);
+    /// <summary>
+    /// An SDP kept as it arrived (a message body that parsed): passed on as the far end wrote it, and no
+    /// text is written for it.
+    /// </summary>
+    public static StoredSdp FromBody(ReadOnlySpan<byte> body) => new(body.ToArray());
 
     /// <summary>The session again (a new instance each time).</summary>
-    public SdpSession Parse()
-    {
-        var parsed = _utf8 is not null ? SdpSession.TryParse(_utf8, out var session, out var error) : SdpSession.TryParse(_text, out session, out error);
-        return parsed ? session! : throw new InvalidOperationException("A stored SDP no longer parses: " + error);
-    }
+    public SdpSession Parse() =>
+        SdpSession.TryParse(_utf8, out var session, out var error) ? session : throw new InvalidOperationException("A stored SDP no longer parses: " + error);
 
     /// <summary>The SDP as a message body.</summary>
-    public ReadOnlyMemory<byte> ToBytes() => _utf8 ?? Encoding.UTF8.GetBytes(_text!);
+    public ReadOnlyMemory<byte> ToBytes() => _utf8;
 
-    public override string ToString() => Text;
+    protected override string Materialize() => Encoding.UTF8.GetString(_utf8);
 }

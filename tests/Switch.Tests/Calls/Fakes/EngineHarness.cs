@@ -48,5 +48,19 @@ internal sealed class EngineHarness : IDisposable
         return e.UniqueId!;
     }
 
+    /// <summary>
+    /// Waits (10 s at most) until no channel is left: a leg leaves the registry just after its CHANNEL_DESTROY is
+    /// published, so a test that saw the event may look a moment too early.
+    /// </summary>
+    public async Task WaitForNoChannelsAsync()
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (Engine.ChannelCount > 0 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(5);
+        }
+        Assert.Equal(0, Engine.ChannelCount);
+    }
+
     public void Dispose() => Events.Dispose();
 }

@@ -58,6 +58,10 @@ public sealed class B2buaBridgeTests
         Assert.Equal(Encoding.UTF8.GetString(early.Body.Span), Encoding.UTF8.GetString(ok.Body.Span));
         var bridged = await sw.Events.WaitAsync("CHANNEL_BRIDGE", uuid);
         var bUuid = bridged.GetHeader("Bridge-B-Unique-ID")!;
+        // outbound-use-uuid-as-callid: the b-leg's Call-ID is its channel uuid.
+        Assert.Equal(bUuid, invite.CallId);
+        // The b-leg presents the caller's id: both profiles keep one calling party.
+        Assert.Same(sw.Engine.Registry.Find(uuid)!.Profile.Party, sw.Engine.Registry.Find(bUuid)!.Profile.Party);
         var bobMedia = sw.Media.Created[1];
         await sw.Network.IdleAsync();
         Assert.Same(bobMedia, aliceMedia.ConnectedTo);
@@ -79,6 +83,28 @@ public sealed class B2buaBridgeTests
         await sw.Network.IdleAsync();
         Assert.All(sw.Media.Created, m => Assert.True(m.Disposed));
         await sw.WaitForNoCallsAsync();
+    }
+
+    [Fact]
+    public async Task Calls_from_one_phone_keep_one_copy_of_the_values_they_repeat()
+    {
+        var (sw, alice, _, a, uuid) = await SetupAsync();
+        await using var owner = sw;
+        var second = await sw.ParkedUuidAsync(alice.Call("1018", alice.Sdp(port: 64838, payloadTypes: [8, 0, 101])));
+
+        var one = sw.Engine.Registry.Find(uuid)!;
+        var two = sw.Engine.Registry.Find(second)!;
+        Assert.Same(one.Name, two.Name);
+        Assert.Same(one.Profile.Party, two.Profile.Party);
+        foreach (var name in new[] { "sip_from_uri", "sip_contact_uri", "sip_network_ip", "presence_id", "sip_req_uri" })
+        {
+            Assert.Same(one.Variables[name], two.Variables[name]);
+        }
+        Assert.NotEqual(one.Variables["sip_call_id"], two.Variables["sip_call_id"]);
+        // switch_r_sdp: the caller's offer as the switch keeps it (UTF-8), the same text as it passes on.
+        Assert.Contains("m=audio 64836 RTP/AVP 8 0 101", one.Variables["switch_r_sdp"], StringComparison.Ordinal);
+        Assert.Contains("m=audio 64838 RTP/AVP 8 0 101", two.Variables["switch_r_sdp"], StringComparison.Ordinal);
+        Assert.Equal(a.CallId, one.Variables["sip_call_id"]);
     }
 
     [Fact]

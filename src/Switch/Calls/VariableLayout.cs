@@ -1,0 +1,88 @@
+namespace Switch.Calls;
+
+/// <summary>
+/// The names of a channel's variables in order, shared by every channel that set the same names in the same
+/// order (every inbound SIP leg sets the same sip_* names, every bridged b-leg the same bridge names): a
+/// channel then keeps only its values, one reference per variable instead of two. Layouts form a tree from
+/// <see cref="Empty"/>: adding a name moves a channel to a child layout, found among the few children a
+/// layout has or made once. Immutable apart from the list of children, which only grows (by replacing it).
+/// Bounded: past <see cref="MaxLayouts"/> layouts in all, <see cref="MaxNames"/> names in one, or
+/// <see cref="MaxChildren"/> children of one, a channel keeps names of its own instead, so hostile variable
+/// names cost a fixed amount at most.
+/// </summary>
+internal sealed class VariableLayout
+{
+    public const int MaxLayouts = 4096;
+    public const int MaxNames = 96;
+    public const int MaxChildren = 32;
+
+    private static int _layouts;
+
+    private readonly string[] _names;
+    private VariableLayout[] _children = [];
+
+    private VariableLayout(string[] names) => _names = names;
+
+    /// <summary>The layout of a channel without variables: the root every channel starts from.</summary>
+    public static VariableLayout Empty { get; } = new([]);
+
+    /// <summary>A root of a tree of its own (tests: a tree no other test has grown).</summary>
+    internal static VariableLayout NewRoot() => new([]);
+
+    /// <summary>Layouts made so far (diagnostics).</summary>
+    public static int Count => Volatile.Read(ref _layouts);
+
+    public int NameCount => _names.Length;
+
+    /// <summary>The names, in the order they were set.</summary>
+    public ReadOnlySpan<string> Names => _names;
+
+    /// <summary>This layout with <paramref name="name"/> added at the end, or null when no more layouts may be made.</summary>
+    public VariableLayout? With(string name)
+    {
+        var children = Volatile.Read(ref _children);
+        foreach (var child in children)
+        {
+            var last = child._names[^1];
+            if (ReferenceEquals(last, name) || string.Equals(last, name, StringComparison.Ordinal))
+            {
+                return child;
+            }
+        }
+        if (_names.Length >= MaxNames || children.Length >= MaxChildren)
+        {
+            return null;
+        }
+        if (Interlocked.Increment(ref _layouts) > MaxLayouts)
+        {
+            Interlocked.Decrement(ref _layouts);
+            return null;
+        }
+        string[] names = [.. _names, name];
+        var made = new VariableLayout(names);
+        while (true)
+        {
+            // Another thread may have added children (the same name, even) meanwhile: take its layout then.
+            foreach (var child in children)
+            {
+                if (string.Equals(child._names[^1], name, StringComparison.Ordinal))
+                {
+                    Interlocked.Decrement(ref _layouts);
+                    return child;
+                }
+            }
+            if (children.Length >= MaxChildren)
+            {
+                Interlocked.Decrement(ref _layouts);
+                return null;
+            }
+            VariableLayout[] grown = [.. children, made];
+            var seen = Interlocked.CompareExchange(ref _children, grown, children);
+            if (ReferenceEquals(seen, children))
+            {
+                return made;
+            }
+            children = seen;
+        }
+    }
+}
