@@ -1,14 +1,13 @@
-using System.Globalization;
 using System.Text;
 
 namespace Switch.Sip.Message;
 
 /// <summary>
 /// Mutable recipe for a new immutable message: start line, headers in order, body. <see cref="Build"/> writes the
-/// bytes (Content-Length is always computed) and parses them, so built messages are exactly what goes on the wire.
-/// Invalid input is a programming error and throws.
+/// bytes (Content-Length is always computed) and makes the message from what it wrote, answering every accessor
+/// exactly as the parse of those bytes would. Invalid input is a programming error and throws.
 /// </summary>
-internal sealed class SipMessageBuilder
+internal sealed partial class SipMessageBuilder
 {
     private readonly List<Entry> _headers = new(12);
     private string? _method;
@@ -23,12 +22,12 @@ internal sealed class SipMessageBuilder
 
     public static SipMessageBuilder Request(string method, SipUri requestUri)
     {
-        if (!SipSyntax.IsTokenSpan(Encoding.UTF8.GetBytes(method)))
+        if (!IsToken(method))
         {
             throw new ArgumentException($"'{method}' is not a SIP method token.", nameof(method));
         }
 
-        return new SipMessageBuilder { _method = method, _requestUri = requestUri };
+        return new SipMessageBuilder { _method = SipMethod.Intern(method), _requestUri = requestUri };
     }
 
     public static SipMessageBuilder Response(int status, string? reason = null)
@@ -51,10 +50,9 @@ internal sealed class SipMessageBuilder
         };
         for (var i = 0; i < message.FieldCount; i++)
         {
-            var id = message.GetField(i).Id;
-            if (id != SipHeaderId.ContentLength)
+            if (message.GetField(i).Id != SipHeaderId.ContentLength)
             {
-                builder._headers.Add(new Entry(id, message.FieldName(i), message.FieldValue(i)));
+                builder.AddCopy(message, i);
             }
         }
 
@@ -73,11 +71,11 @@ internal sealed class SipMessageBuilder
     /// <summary>Appends a header line.</summary>
     public SipMessageBuilder AddHeader(string name, string value)
     {
-        var (id, canonical) = CheckName(name);
+        var (id, unknownName) = CheckName(name);
         CheckNoLineBreak(value, nameof(value));
         if (id != SipHeaderId.ContentLength)
         {
-            _headers.Add(new Entry(id, canonical, Encoding.UTF8.GetBytes(value)));
+            _headers.Add(new Entry(id, unknownName, value, default));
         }
 
         return this;
@@ -86,27 +84,27 @@ internal sealed class SipMessageBuilder
     /// <summary>Inserts a header line before all others (a new top Via, for example).</summary>
     public SipMessageBuilder PrependHeader(string name, string value)
     {
-        var (id, canonical) = CheckName(name);
+        var (id, unknownName) = CheckName(name);
         CheckNoLineBreak(value, nameof(value));
-        _headers.Insert(0, new Entry(id, canonical, Encoding.UTF8.GetBytes(value)));
+        _headers.Insert(0, new Entry(id, unknownName, value, default));
         return this;
     }
 
     /// <summary>Replaces the first line of that name (removing the others), or appends one.</summary>
     public SipMessageBuilder SetHeader(string name, string value)
     {
-        var (id, canonical) = CheckName(name);
+        var (id, unknownName) = CheckName(name);
         CheckNoLineBreak(value, nameof(value));
-        var index = IndexOf(id, canonical);
+        var index = IndexOf(id, unknownName);
         if (index < 0)
         {
-            return AddHeader(canonical, value);
+            return AddHeader(name, value);
         }
 
-        _headers[index] = new Entry(id, canonical, Encoding.UTF8.GetBytes(value));
+        _headers[index] = new Entry(id, unknownName, value, default);
         for (var i = _headers.Count - 1; i > index; i--)
         {
-            if (Same(_headers[i], id, canonical))
+            if (Same(_headers[i], id, unknownName))
             {
                 _headers.RemoveAt(i);
             }
@@ -117,8 +115,15 @@ internal sealed class SipMessageBuilder
 
     public SipMessageBuilder RemoveHeader(string name)
     {
-        var (id, canonical) = CheckName(name);
-        _ = _headers.RemoveAll(e => Same(e, id, canonical));
+        var (id, unknownName) = CheckName(name);
+        for (var i = _headers.Count - 1; i >= 0; i--)
+        {
+            if (Same(_headers[i], id, unknownName))
+            {
+                _headers.RemoveAt(i);
+            }
+        }
+
         return this;
     }
 
@@ -140,63 +145,28 @@ internal sealed class SipMessageBuilder
 
     public SipMessageBuilder SetBody(string body, string contentType) => SetBody(Encoding.UTF8.GetBytes(body), contentType);
 
+    /// <summary>Appends a header value given as bytes (validated when the message is built).</summary>
     internal SipMessageBuilder AddRaw(SipHeaderId id, string name, ReadOnlyMemory<byte> value)
     {
-        _headers.Add(new Entry(id, name, value));
+        _headers.Add(new Entry(id, id == SipHeaderId.Unknown ? CheckName(name).UnknownName : null, null, value));
         return this;
     }
 
-    /// <summary>Writes and parses the message; throws <see cref="InvalidOperationException"/> if a header value was invalid.</summary>
-    public SipMessage Build()
+    /// <summary>Appends header line <paramref name="index"/> of <paramref name="message"/> as it is (already valid).</summary>
+    internal SipMessageBuilder AddCopy(SipMessage message, int index)
     {
-        var bytes = Serialize();
-        return SipMessageParser.TryParse(bytes, out var message, out var error)
-            ? message
-            : throw new InvalidOperationException($"Built SIP message is invalid: {error}");
+        var field = message.GetField(index);
+        var name = field.Id == SipHeaderId.Unknown ? message.FieldName(index) : null;
+        // A folded value is written unfolded: those bytes get checked again when built.
+        _headers.Add(new Entry(field.Id, name, field.Folded ? null : message, message.FieldValue(index)));
+        return this;
     }
 
-    public SipRequest BuildRequest() =>
-        Build() as SipRequest ?? throw new InvalidOperationException("The builder holds a response.");
-
-    public SipResponse BuildResponse() =>
-        Build() as SipResponse ?? throw new InvalidOperationException("The builder holds a request.");
-
-    private byte[] Serialize()
-    {
-        var startLine = _method is not null
-            ? Encoding.UTF8.GetBytes(_method + " " + _requestUri + " SIP/2.0")
-            : Encoding.UTF8.GetBytes("SIP/2.0 " + _status.ToString(CultureInfo.InvariantCulture) + " " + _reason);
-        var size = startLine.Length + 2 + SipMessageWriter.UpperBoundContentLength + 2 + _body.Length;
-        foreach (var e in _headers)
-        {
-            size += e.Name.Length * 3 + 4 + e.Value.Length;
-        }
-
-        var buffer = new byte[size];
-        var span = buffer.AsSpan();
-        startLine.CopyTo(span);
-        var n = startLine.Length;
-        span[n++] = (byte)'\r';
-        span[n++] = (byte)'\n';
-        foreach (var e in _headers)
-        {
-            var name = e.Id != SipHeaderId.Unknown ? SipHeaderNames.GetNameBytes(e.Id) : Encoding.UTF8.GetBytes(e.Name);
-            n += SipMessageWriter.WriteHeader(span[n..], name, e.Value.Span);
-        }
-
-        n += SipMessageWriter.WriteContentLength(span[n..], _body.Length);
-        span[n++] = (byte)'\r';
-        span[n++] = (byte)'\n';
-        _body.Span.CopyTo(span[n..]);
-        n += _body.Length;
-        return n == buffer.Length ? buffer : buffer[..n];
-    }
-
-    private int IndexOf(SipHeaderId id, string name)
+    private int IndexOf(SipHeaderId id, string? unknownName)
     {
         for (var i = 0; i < _headers.Count; i++)
         {
-            if (Same(_headers[i], id, name))
+            if (Same(_headers[i], id, unknownName))
             {
                 return i;
             }
@@ -205,23 +175,42 @@ internal sealed class SipMessageBuilder
         return -1;
     }
 
-    private static bool Same(Entry e, SipHeaderId id, string name) =>
-        id != SipHeaderId.Unknown ? e.Id == id : e.Id == SipHeaderId.Unknown && string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase);
+    private static bool Same(in Entry e, SipHeaderId id, string? unknownName) =>
+        id != SipHeaderId.Unknown ? e.Id == id : e.Id == SipHeaderId.Unknown && string.Equals(e.Name, unknownName, StringComparison.OrdinalIgnoreCase);
 
-    private static (SipHeaderId Id, string Name) CheckName(string name)
+    /// <summary>The id of a header name; for an unknown one also the name, which must be a token.</summary>
+    private static (SipHeaderId Id, string? UnknownName) CheckName(string name)
     {
         var id = SipHeaderNames.Lookup(name);
         if (id != SipHeaderId.Unknown)
         {
-            return (id, SipHeaderNames.GetName(id));
+            return (id, null);
         }
 
-        if (!SipSyntax.IsTokenSpan(Encoding.UTF8.GetBytes(name)))
+        if (!IsToken(name) || name.Length > ushort.MaxValue)
         {
             throw new ArgumentException($"'{name}' is not a header name token.", nameof(name));
         }
 
         return (id, name);
+    }
+
+    private static bool IsToken(string s)
+    {
+        if (s.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in s)
+        {
+            if (c > 127 || !SipSyntax.IsToken((byte)c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void CheckNoLineBreak(string value, string parameter)
@@ -232,5 +221,10 @@ internal sealed class SipMessageBuilder
         }
     }
 
-    private readonly record struct Entry(SipHeaderId Id, string Name, ReadOnlyMemory<byte> Value);
+    /// <summary>
+    /// One header line of the recipe. <see cref="Origin"/> is the value as text (then <see cref="Bytes"/> is unused),
+    /// or the parsed message whose unfolded field <see cref="Bytes"/> is (valid as it is), or null for bytes to check.
+    /// <see cref="Name"/> is set for unknown headers only.
+    /// </summary>
+    private readonly record struct Entry(SipHeaderId Id, string? Name, object? Origin, ReadOnlyMemory<byte> Bytes);
 }

@@ -96,19 +96,35 @@ internal static partial class SipMessageParser
 
             var valueSegment = new TextSegment(lineStart + v, ve - v);
             fields[count++] = new SipHeaderField(id, new TextSegment(lineStart, nameEnd), valueSegment, folded);
-            if (id != SipHeaderId.Unknown && !TryProcess(input, id, valueSegment, ref state, out var detail))
+            if (id != SipHeaderId.Unknown && !TryProcessField(input, id, valueSegment, ref state, out error))
             {
-                error = new SipParseError(
-                    id is SipHeaderId.ContentLength && detail == ConflictingDetail ? SipParseErrorKind.ConflictingContentLength
-                    : id is SipHeaderId.ContentLength ? SipParseErrorKind.InvalidContentLength
-                    : SipParseErrorKind.InvalidHeaderValue,
-                    SipHeaderNames.GetName(id),
-                    detail);
                 return false;
             }
 
             p = lineEnd + 2;
         }
+    }
+
+    /// <summary>
+    /// Validates one known header's value and records the transaction keys it carries (the first Via, From, To,
+    /// Call-ID, CSeq and Max-Forwards win). Shared with <see cref="SipMessageBuilder"/>, whose messages must
+    /// answer exactly as parsed ones.
+    /// </summary>
+    internal static bool TryProcessField(ReadOnlyMemory<byte> input, SipHeaderId id, TextSegment segment, ref HeaderState state, out SipParseError error)
+    {
+        if (TryProcess(input, id, segment, ref state, out var detail))
+        {
+            error = SipParseError.None;
+            return true;
+        }
+
+        error = new SipParseError(
+            id is SipHeaderId.ContentLength && detail == ConflictingDetail ? SipParseErrorKind.ConflictingContentLength
+            : id is SipHeaderId.ContentLength ? SipParseErrorKind.InvalidContentLength
+            : SipParseErrorKind.InvalidHeaderValue,
+            SipHeaderNames.GetName(id),
+            detail);
+        return false;
     }
 
     private const string ConflictingDetail = "several Content-Length values disagree";
@@ -265,7 +281,8 @@ internal static partial class SipMessageParser
         return true;
     }
 
-    private struct HeaderState
+    /// <summary>What the header section said so far: Content-Length and the transaction keys.</summary>
+    internal struct HeaderState
     {
         public int ContentLength;
         public SipVia? TopVia;
@@ -276,5 +293,7 @@ internal static partial class SipMessageParser
         public string? FromTag;
         public string? ToTag;
         public int? MaxForwards;
+
+        public readonly SipMessageKeys ToKeys(string version) => new(version, TopVia, CallId, CSeq, FromTag, ToTag, MaxForwards);
     }
 }

@@ -98,7 +98,7 @@ internal static partial class SipMessageParser
                 rebased[i] = f.Rebase(-pos);
             }
 
-            var keys = new SipMessageKeys(version, state.TopVia, state.CallId, state.CSeq, state.FromTag, state.ToTag, state.MaxForwards);
+            var keys = state.ToKeys(version);
             var line0 = startLine.Offset(-pos);
             message = isResponse
                 ? new SipResponse(data, line0, rebased, body, keys, status, reason!)

@@ -8,11 +8,13 @@ internal sealed class SipRequest : SipMessage
     private readonly TextSegment _uri;
     private SipUri? _requestUri;
 
-    internal SipRequest(ReadOnlyMemory<byte> data, TextSegment startLine, SipHeaderField[] fields, ReadOnlyMemory<byte> body, in SipMessageKeys keys, string method, TextSegment uri)
+    internal SipRequest(ReadOnlyMemory<byte> data, TextSegment startLine, SipHeaderField[] fields, ReadOnlyMemory<byte> body, in SipMessageKeys keys, string method, TextSegment uri,
+        SipUri? requestUri = null)
         : base(data, startLine, fields, body, keys)
     {
         Method = method;
         _uri = uri;
+        _requestUri = requestUri;
     }
 
     /// <summary>The method as written (case-sensitive); known methods are the <see cref="SipMethod"/> constants.</summary>
