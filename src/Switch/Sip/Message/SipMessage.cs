@@ -81,6 +81,10 @@ internal abstract partial class SipMessage
 
     internal ReadOnlySpan<byte> StartLineBytes => _startLine.Of(_data.Span);
 
+    private protected TextSegment StartLine => _startLine;
+
+    private protected SipMessageKeys Keys => _keys;
+
     internal ReadOnlyMemory<byte> FieldValue(int index)
     {
         var v = _fields[index].Value;

@@ -101,11 +101,28 @@ internal sealed class SipRequest : SipMessage
             used += written;
 
             var at = field.Value.Start + parts.Element.Start;
-            var bytes = new byte[data.Length - element.Length + used];
+            var delta = used - element.Length;
+            var bytes = new byte[data.Length + delta];
             data[..at].CopyTo(bytes);
             stamped[..used].CopyTo(bytes.AsSpan(at));
             data[(at + element.Length)..].CopyTo(bytes.AsSpan(at + used));
-            return SipMessageParser.TryParseRequest(bytes, out var request, out _) ? request : this;
+
+            // Only this element changed: the other lines move by delta, the keys stay but the top Via.
+            var stampedValue = new TextSegment(field.Value.Start, field.Value.Length + delta);
+            if (SipVia.Restamped(bytes.AsMemory(stampedValue.Start, stampedValue.Length), TopVia!) is not { } topVia)
+            {
+                return this;
+            }
+
+            var fields = new SipHeaderField[FieldCount];
+            for (var j = 0; j < fields.Length; j++)
+            {
+                var f = GetField(j);
+                fields[j] = j < i ? f : j == i ? new SipHeaderField(f.Id, f.Name, stampedValue, f.Folded) : f.Rebase(delta);
+            }
+
+            var body = bytes.AsMemory(bytes.Length - Body.Length, Body.Length);
+            return new SipRequest(bytes, StartLine, fields, body, Keys with { TopVia = topVia }, Method, _uri, _requestUri);
         }
 
         return this;

@@ -132,7 +132,7 @@ internal sealed partial class SipTransport : ISipTransport, IAsyncDisposable
     {
         if (requestFlow.Transport == SipTransportType.Tcp)
         {
-            var viaTarget = response.TopVia is { } v ? SipViaStamp.ResponseTarget(v) : null;
+            var viaTarget = response.TopVia is { } v ? SipViaStamp.ResponseTarget(v, requestFlow.Remote) : null;
             return SendToAsync(WireBytes(response, true), new SipTarget(SipTransportType.Tcp, viaTarget ?? requestFlow.Remote, requestFlow.ConnectionId), requestFlow, cancellationToken);
         }
 
