@@ -108,7 +108,7 @@ internal sealed partial class SipMessageBuilder
         span[n++] = (byte)'\n';
         _body.Span.CopyTo(span[n..]);
         var body = buffer.AsMemory(n, bodyLength);
-        var keys = state.ToKeys("SIP/2.0");
+        var keys = state.ToKeys("SIP/2.0", buffer, 0);
         var startLine = new TextSegment(0, startLength);
         return _method is not null
             ? new SipRequest(buffer, startLine, fields, body, keys, _method, uriSegment, _requestUri)

@@ -145,7 +145,14 @@ internal static partial class SipMessageParser
                         return false;
                     }
 
-                    state.TopVia ??= SipVia.FromScanned(input.Slice(segment.Start, segment.Length), via);
+                    if (!state.HasTopVia && state.TopVia is null)
+                    {
+                        // Made at the end, from the bytes the message keeps (a copy, maybe rewritten).
+                        state.HasTopVia = true;
+                        state.TopViaValue = segment;
+                        state.TopViaParts = via;
+                    }
+
                     if (i >= value.Length)
                     {
                         return true;
@@ -294,6 +301,14 @@ internal static partial class SipMessageParser
         public string? ToTag;
         public int? MaxForwards;
 
-        public readonly SipMessageKeys ToKeys(string version) => new(version, TopVia, CallId, CSeq, FromTag, ToTag, MaxForwards);
+        /// <summary>The first Via value was seen at <see cref="TopViaValue"/>, its first element at <see cref="TopViaParts"/>.</summary>
+        public bool HasTopVia;
+        public TextSegment TopViaValue;
+        public SipViaParts TopViaParts;
+
+        /// <summary>The keys, the top Via read from <paramref name="data"/> where the scanned bytes are now (moved by <paramref name="shift"/>).</summary>
+        public readonly SipMessageKeys ToKeys(string version, ReadOnlyMemory<byte> data, int shift) =>
+            new(version, TopVia ?? (HasTopVia ? SipVia.FromScanned(data.Slice(TopViaValue.Start + shift, TopViaValue.Length), TopViaParts) : null),
+                CallId, CSeq, FromTag, ToTag, MaxForwards);
     }
 }

@@ -53,52 +53,13 @@ internal sealed class SipRequest : SipMessage
             }
 
             var element = value.Slice(parts.Element.Start, parts.Element.Length);
-            var headEnd = parts.Parameters.IsPresent ? parts.Parameters.Start - parts.Element.Start : element.Length;
-            Span<byte> stamped = stackalloc byte[element.Length + 64];
-            if (element.Length + 64 > 1024)
-            {
-                stamped = new byte[element.Length + 64];
-            }
-            element[..headEnd].CopyTo(stamped);
-            var used = headEnd;
-            if (parts.Parameters.IsPresent)
-            {
-                var q = parts.Parameters.Start;
-                var end = parts.Parameters.End;
-                while (q < end)
-                {
-                    q = SipSyntax.SkipLws(value, q);
-                    var start = q;
-                    if (q >= end || value[q] != (byte)';' || !SipParameterScanner.TryRead(value, ref q, header: true, out var name, out _))
-                    {
-                        break;
-                    }
-                    var n = name.Of(value);
-                    if (System.Text.Ascii.EqualsIgnoreCase(n, "received"u8))
-                    {
-                        continue;
-                    }
-                    if (rport is { } port && System.Text.Ascii.EqualsIgnoreCase(n, "rport"u8))
-                    {
-                        used += WriteRPort(stamped[used..], port);
-                        rport = null;
-                        continue;
-                    }
-                    value[start..q].CopyTo(stamped[used..]);
-                    used += q - start;
-                }
-            }
-            if (rport is { } forced)
-            {
-                used += WriteRPort(stamped[used..], forced);
-            }
-            ";received="u8.CopyTo(stamped[used..]);
-            used += 10;
-            if (!received.TryFormat(stamped[used..], out var written))
+            var room = element.Length + SipViaReceived.MaxGrowth;
+            var stamped = room <= 1024 ? stackalloc byte[room] : new byte[room];
+            var used = SipViaReceived.Write(value, parts, received, rport, stamped);
+            if (used < 0)
             {
                 return this;
             }
-            used += written;
 
             var at = field.Value.Start + parts.Element.Start;
             var delta = used - element.Length;
@@ -126,12 +87,6 @@ internal sealed class SipRequest : SipMessage
         }
 
         return this;
-    }
-
-    private static int WriteRPort(Span<byte> destination, int port)
-    {
-        ";rport="u8.CopyTo(destination);
-        return 7 + (port.TryFormat(destination[7..], out var digits, default, System.Globalization.CultureInfo.InvariantCulture) ? digits : 0);
     }
 
     private SipUri ReadRequestUri()
