@@ -40,7 +40,7 @@ internal sealed partial class SipMessageBuilder
         foreach (var e in _headers)
         {
             int valueLength;
-            if (e.Origin is string text)
+            if (e.TextValue is { } text)
             {
                 valueLength = Encoding.UTF8.GetByteCount(text);
             }
@@ -72,7 +72,7 @@ internal sealed partial class SipMessageBuilder
             var nameLength = n - lineStart;
             span[n++] = (byte)':';
             span[n++] = (byte)' ';
-            n += e.Origin is string text ? Encoding.UTF8.GetBytes(text, span[n..]) : Copy(e.Bytes.Span, span[n..]);
+            n += e.TextValue is { } text ? Encoding.UTF8.GetBytes(text, span[n..]) : Copy(e.Bytes.Span, span[n..]);
             fields[i] = Field(span, e.Id, lineStart, nameLength, n);
             span[n++] = (byte)'\r';
             span[n++] = (byte)'\n';
@@ -84,7 +84,7 @@ internal sealed partial class SipMessageBuilder
             var bit = 1UL << (int)e.Id;
             var first = (seen & bit) == 0;
             seen |= bit;
-            if (e.Origin is SipMessage source && e.Id != SipHeaderId.ContentLength)
+            if (e.Source is { } source && e.Id != SipHeaderId.ContentLength)
             {
                 // Valid as parsed; only the first line of a key header sets a key, which the source already holds.
                 if (first && IsKey(e.Id) && !TryInheritKey(source, e, ref state))
@@ -207,10 +207,12 @@ internal sealed partial class SipMessageBuilder
     /// <summary>Takes a key from the message the value was copied from, when the value is that message's first line of its kind.</summary>
     private static bool TryInheritKey(SipMessage source, in Entry e, ref SipMessageParser.HeaderState state)
     {
-        if (!source.TryGetField(e.Id, out var first) || first.Length != e.Bytes.Length
-            || !first.Overlaps(e.Bytes.Span, out var offset) || offset != 0)
+        for (var i = 0; i < e.SourceIndex; i++)
         {
-            return false;
+            if (source.GetField(i).Id == e.Id)
+            {
+                return false;
+            }
         }
 
         switch (e.Id)
@@ -270,7 +272,7 @@ internal sealed partial class SipMessageBuilder
         var size = startLine.Length + 2 + SipMessageWriter.UpperBoundContentLength + 2 + _body.Length;
         foreach (var e in _headers)
         {
-            size += NameLength(e) + 4 + (e.Origin is string text ? Encoding.UTF8.GetByteCount(text) : e.Bytes.Length);
+            size += NameLength(e) + 4 + (e.TextValue is { } text ? Encoding.UTF8.GetByteCount(text) : e.Bytes.Length);
         }
 
         var buffer = new byte[size];
@@ -282,7 +284,7 @@ internal sealed partial class SipMessageBuilder
         foreach (var e in _headers)
         {
             var name = e.Id != SipHeaderId.Unknown ? SipHeaderNames.GetNameBytes(e.Id) : Encoding.ASCII.GetBytes(e.Name!);
-            var value = e.Origin is string text ? Encoding.UTF8.GetBytes(text) : e.Bytes;
+            var value = e.TextValue is { } text ? Encoding.UTF8.GetBytes(text) : e.Bytes;
             n += SipMessageWriter.WriteHeader(span[n..], name, value.Span);
         }
 

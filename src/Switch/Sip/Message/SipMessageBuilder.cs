@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Switch.Sip.Message;
@@ -9,15 +10,16 @@ namespace Switch.Sip.Message;
 /// </summary>
 internal sealed partial class SipMessageBuilder
 {
-    private readonly List<Entry> _headers = new(12);
+    private readonly List<Entry> _headers;
     private string? _method;
     private SipUri? _requestUri;
     private int _status;
     private string? _reason;
     private ReadOnlyMemory<byte> _body;
 
-    private SipMessageBuilder()
+    private SipMessageBuilder(int capacity)
     {
+        _headers = new List<Entry>(capacity);
     }
 
     public static SipMessageBuilder Request(string method, SipUri requestUri)
@@ -27,7 +29,7 @@ internal sealed partial class SipMessageBuilder
             throw new ArgumentException($"'{method}' is not a SIP method token.", nameof(method));
         }
 
-        return new SipMessageBuilder { _method = SipMethod.Intern(method), _requestUri = requestUri };
+        return new SipMessageBuilder(16) { _method = SipMethod.Intern(method), _requestUri = requestUri };
     }
 
     public static SipMessageBuilder Response(int status, string? reason = null)
@@ -36,7 +38,7 @@ internal sealed partial class SipMessageBuilder
         ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 699);
         var phrase = reason ?? SipReasonPhrases.Get(status);
         CheckNoLineBreak(phrase, nameof(reason));
-        return new SipMessageBuilder { _status = status, _reason = phrase };
+        return new SipMessageBuilder(12) { _status = status, _reason = phrase };
     }
 
     /// <summary>A builder holding a copy of <paramref name="message"/>'s start line, headers and body.</summary>
@@ -44,8 +46,8 @@ internal sealed partial class SipMessageBuilder
     {
         var builder = message switch
         {
-            SipRequest r => new SipMessageBuilder { _method = r.Method, _requestUri = r.RequestUri },
-            SipResponse r => new SipMessageBuilder { _status = r.StatusCode, _reason = r.ReasonPhrase },
+            SipRequest r => new SipMessageBuilder(message.FieldCount + 2) { _method = r.Method, _requestUri = r.RequestUri },
+            SipResponse r => new SipMessageBuilder(message.FieldCount + 2) { _status = r.StatusCode, _reason = r.ReasonPhrase },
             _ => throw new ArgumentException("Unknown message type.", nameof(message)),
         };
         for (var i = 0; i < message.FieldCount; i++)
@@ -75,7 +77,7 @@ internal sealed partial class SipMessageBuilder
         CheckNoLineBreak(value, nameof(value));
         if (id != SipHeaderId.ContentLength)
         {
-            _headers.Add(new Entry(id, unknownName, value, default));
+            _headers.Add(Entry.Text(id, unknownName, value));
         }
 
         return this;
@@ -86,7 +88,7 @@ internal sealed partial class SipMessageBuilder
     {
         var (id, unknownName) = CheckName(name);
         CheckNoLineBreak(value, nameof(value));
-        _headers.Insert(0, new Entry(id, unknownName, value, default));
+        _headers.Insert(0, Entry.Text(id, unknownName, value));
         return this;
     }
 
@@ -101,7 +103,7 @@ internal sealed partial class SipMessageBuilder
             return AddHeader(name, value);
         }
 
-        _headers[index] = new Entry(id, unknownName, value, default);
+        _headers[index] = Entry.Text(id, unknownName, value);
         for (var i = _headers.Count - 1; i > index; i--)
         {
             if (Same(_headers[i], id, unknownName))
@@ -148,7 +150,7 @@ internal sealed partial class SipMessageBuilder
     /// <summary>Appends a header value given as bytes (validated when the message is built).</summary>
     internal SipMessageBuilder AddRaw(SipHeaderId id, string name, ReadOnlyMemory<byte> value)
     {
-        _headers.Add(new Entry(id, id == SipHeaderId.Unknown ? CheckName(name).UnknownName : null, null, value));
+        _headers.Add(Entry.Raw(id, id == SipHeaderId.Unknown ? CheckName(name).UnknownName : null, value));
         return this;
     }
 
@@ -157,8 +159,7 @@ internal sealed partial class SipMessageBuilder
     {
         var field = message.GetField(index);
         var name = field.Id == SipHeaderId.Unknown ? message.FieldName(index) : null;
-        // A folded value is written unfolded: those bytes get checked again when built.
-        _headers.Add(new Entry(field.Id, name, field.Folded ? null : message, message.FieldValue(index)));
+        _headers.Add(Entry.Copy(field.Id, name, message, index));
         return this;
     }
 
@@ -222,9 +223,51 @@ internal sealed partial class SipMessageBuilder
     }
 
     /// <summary>
-    /// One header line of the recipe. <see cref="Origin"/> is the value as text (then <see cref="Bytes"/> is unused),
-    /// or the parsed message whose unfolded field <see cref="Bytes"/> is (valid as it is), or null for bytes to check.
-    /// <see cref="Name"/> is set for unknown headers only.
+    /// One header line of the recipe (32 bytes): the value as text, as line <c>index</c> of a parsed message (valid as it
+    /// is unless folded, which is written unfolded and checked again), or as bytes to check. <see cref="Name"/> is set
+    /// for unknown headers only.
     /// </summary>
-    private readonly record struct Entry(SipHeaderId Id, string? Name, object? Origin, ReadOnlyMemory<byte> Bytes);
+    private readonly struct Entry
+    {
+        private readonly object? _value;
+        private readonly int _start;
+        private readonly int _length;
+
+        private Entry(SipHeaderId id, string? name, object? value, int start, int length)
+        {
+            Id = id;
+            Name = name;
+            _value = value;
+            _start = start;
+            _length = length;
+        }
+
+        public SipHeaderId Id { get; }
+
+        public string? Name { get; }
+
+        public string? TextValue => _value as string;
+
+        /// <summary>The message whose line this is, when that line needs no check.</summary>
+        public SipMessage? Source => _value is SipMessage m && !m.GetField(_start).Folded ? m : null;
+
+        /// <summary>The line's index in <see cref="Source"/>.</summary>
+        public int SourceIndex => _start;
+
+        public ReadOnlyMemory<byte> Bytes => _value switch
+        {
+            SipMessage m => m.FieldValue(_start),
+            byte[] a => a.AsMemory(_start, _length),
+            _ => default,
+        };
+
+        public static Entry Text(SipHeaderId id, string? name, string value) => new(id, name, value, 0, 0);
+
+        public static Entry Copy(SipHeaderId id, string? name, SipMessage message, int index) => new(id, name, message, index, 0);
+
+        public static Entry Raw(SipHeaderId id, string? name, ReadOnlyMemory<byte> value) =>
+            MemoryMarshal.TryGetArray(value, out var segment)
+                ? new Entry(id, name, segment.Array, segment.Offset, segment.Count)
+                : new Entry(id, name, value.ToArray(), 0, value.Length);
+    }
 }

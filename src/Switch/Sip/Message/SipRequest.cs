@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 
 namespace Switch.Sip.Message;
 
@@ -87,6 +88,86 @@ internal sealed class SipRequest : SipMessage
         }
 
         return this;
+    }
+
+    /// <summary>
+    /// A copy with <paramref name="via"/> as its only Via, the first header line (a transaction's top Via). The other
+    /// lines keep their bytes, so for a request made by <see cref="SipMessageBuilder"/> the result is what
+    /// <c>ToBuilder().RemoveHeader("Via").PrependHeader("Via", via).Build()</c> gives, without a builder.
+    /// Throws <see cref="InvalidOperationException"/> for an invalid Via.
+    /// </summary>
+    internal SipRequest WithOnlyVia(string via)
+    {
+        if (TopVia is not null || via.AsSpan().IndexOfAny('\r', '\n') >= 0 || !IsInBuilderForm())
+        {
+            return ToBuilder().RemoveHeader(SipHeaderNames.Via).PrependHeader(SipHeaderNames.Via, via).BuildRequest();
+        }
+
+        var data = Data.Span;
+        var at = StartLine.End + 2;
+        var inserted = 5 + Encoding.UTF8.GetByteCount(via) + 2;
+        var bytes = new byte[data.Length + inserted];
+        data[..at].CopyTo(bytes);
+        "Via: "u8.CopyTo(bytes.AsSpan(at));
+        var end = at + 5 + Encoding.UTF8.GetBytes(via, bytes.AsSpan(at + 5));
+        "\r\n"u8.CopyTo(bytes.AsSpan(end));
+        data[at..].CopyTo(bytes.AsSpan(at + inserted));
+
+        // The value as the parser delimits it: after the colon, LWS trimmed on both sides.
+        var start = SipSyntax.SkipLws(bytes.AsSpan(0, end), at + 4);
+        var segment = new TextSegment(start, SipSyntax.TrimLws(bytes.AsSpan(start, end - start)).Length);
+        var state = new SipMessageParser.HeaderState { ContentLength = -1 };
+        if (!SipMessageParser.TryProcessField(bytes, SipHeaderId.Via, segment, ref state, out var error))
+        {
+            throw new InvalidOperationException($"Built SIP message is invalid: {error}");
+        }
+
+        var fields = new SipHeaderField[FieldCount + 1];
+        fields[0] = new SipHeaderField(SipHeaderId.Via, new TextSegment(at, 3), segment, false);
+        for (var i = 0; i < FieldCount; i++)
+        {
+            fields[i + 1] = GetField(i).Rebase(inserted);
+        }
+
+        var body = bytes.AsMemory(bytes.Length - Body.Length, Body.Length);
+        var keys = Keys with { TopVia = state.ToKeys(Version, bytes, 0).TopVia };
+        return new SipRequest(bytes, StartLine, fields, body, keys, Method, _uri, _requestUri);
+    }
+
+    /// <summary>
+    /// True when the bytes are exactly what a builder copy would write again: "METHOD uri SIP/2.0", every line
+    /// "Name: value" with the long name and no LWS around the value, Content-Length last and in plain digits.
+    /// </summary>
+    private bool IsInBuilderForm()
+    {
+        var data = Data.Span;
+        var line = StartLineBytes;
+        if (!line.EndsWith(" SIP/2.0"u8) || line.Length != Method.Length + 1 + _uri.Length + 8 || _uri.Start != Method.Length + 1)
+        {
+            return false;
+        }
+
+        var p = StartLine.End + 2;
+        for (var i = 0; i < FieldCount; i++)
+        {
+            var f = GetField(i);
+            var name = f.Name.Of(data);
+            if (f.Folded || f.Name.Start != p || f.Value.Start != f.Name.End + 2 || data[f.Name.End] != ':' || data[f.Name.End + 1] != ' '
+                || data[f.Value.End] != '\r' || (f.Id != SipHeaderId.Unknown && !name.SequenceEqual(SipHeaderNames.GetNameBytes(f.Id))))
+            {
+                return false;
+            }
+
+            if (f.Id == SipHeaderId.ContentLength
+                && (i != FieldCount - 1 || (f.Value.Length > 1 && data[f.Value.Start] == '0')))
+            {
+                return false;
+            }
+
+            p = f.Value.End + 2;
+        }
+
+        return FieldCount > 0 && GetField(FieldCount - 1).Id == SipHeaderId.ContentLength && p + 2 == Data.Length - Body.Length;
     }
 
     private SipUri ReadRequestUri()

@@ -134,6 +134,52 @@ public sealed class SipMessageBuilderDifferentialTests
     }
 
     [Fact]
+    public void A_transaction_top_via_is_inserted_as_the_builder_would()
+    {
+        var gen =
+            from recipe in Recipes
+            from via in Gen.Elements("SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bKabc;rport", " SIP/2.0/TCP [2001:db8::1];branch=z9hG4bK1 ", "SIP/2.0 nonsense")
+            select (recipe, via);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(300), Prop.ForAll(gen.ToArbitrary(), c =>
+        {
+            SipRequest request;
+            try
+            {
+                request = c.recipe.Apply().Builder.Build() as SipRequest ?? SipMessageBuilder.Request("BYE", SipUri.Parse("sip:h")).Build() as SipRequest ?? throw new InvalidOperationException();
+            }
+            catch (InvalidOperationException)
+            {
+                return;
+            }
+
+            SipRequest? expected = null, actual = null;
+            try
+            {
+                expected = request.ToBuilder().RemoveHeader("Via").PrependHeader("Via", c.via).BuildRequest();
+            }
+            catch (InvalidOperationException)
+            {
+            }
+
+            try
+            {
+                actual = request.WithOnlyVia(c.via);
+            }
+            catch (InvalidOperationException)
+            {
+            }
+
+            Assert.Equal(expected is null, actual is null);
+            if (expected is not null)
+            {
+                BuiltMessageAssert.Same(expected, actual!);
+                BuiltMessageAssert.SameAsParsed(actual!);
+                Assert.Same(request.CallId, actual!.CallId);
+            }
+        }));
+    }
+
+    [Fact]
     public void Response_keeps_the_request_keys_and_bytes()
     {
         Assert.True(SipMessageParser.TryParseRequest(Encoding.ASCII.GetBytes(SeedMessages.Register), out var request, out _));
