@@ -132,13 +132,15 @@ internal abstract partial class SipMessage
     public IReadOnlyList<string> GetHeaderValues(string name)
     {
         var id = SipHeaderNames.Lookup(name);
-        var list = new List<string>();
+        List<string>? list = null;
         for (var i = 0; i < _fields.Length; i++)
         {
             if (!Matches(i, id, name))
             {
                 continue;
             }
+
+            list ??= [];
 
             var s = _fields[i].Value.Of(_data.Span);
             var p = 0;
@@ -160,7 +162,7 @@ internal abstract partial class SipMessage
             }
         }
 
-        return list;
+        return (IReadOnlyList<string>?)list ?? [];
     }
 
     public bool HasHeader(string name) => CountHeaders(name) > 0;
@@ -256,15 +258,17 @@ internal abstract partial class SipMessage
             : null;
     }
 
-    private List<SipNameAddr> ReadNameAddrList(SipHeaderId id)
+    private IReadOnlyList<SipNameAddr> ReadNameAddrList(SipHeaderId id)
     {
-        var list = new List<SipNameAddr>();
+        List<SipNameAddr>? list = null;
         foreach (var f in _fields)
         {
             if (f.Id != id)
             {
                 continue;
             }
+
+            list ??= [];
 
             var s = f.Value.Of(_data.Span);
             var i = 0;
@@ -275,7 +279,7 @@ internal abstract partial class SipMessage
             }
         }
 
-        return list;
+        return (IReadOnlyList<SipNameAddr>?)list ?? [];
     }
 
     private List<SipVia> ReadVias()

@@ -24,6 +24,37 @@ internal sealed class SipRequest : SipMessage
     /// <summary>The Request-URI (validated while parsing, materialized on first use).</summary>
     public SipUri RequestUri => _requestUri ??= ReadRequestUri();
 
+    /// <summary>The Request-URI's scheme, lower case, read without materializing <see cref="RequestUri"/>.</summary>
+    internal string RequestUriScheme
+    {
+        get
+        {
+            if (_requestUri is { } uri)
+            {
+                return uri.Scheme;
+            }
+
+            var colon = _uri.Of(Data.Span).IndexOf((byte)':');
+            return SipUri.InternScheme(_uri.Of(Data.Span)[..Math.Max(colon, 0)]);
+        }
+    }
+
+    /// <summary>True when the Request-URI has a header component ('?...'), read without materializing <see cref="RequestUri"/>.</summary>
+    internal bool RequestUriHasHeaders
+    {
+        get
+        {
+            if (_requestUri is { } uri)
+            {
+                return uri.Headers is not null;
+            }
+
+            var bytes = _uri.Of(Data.Span);
+            _ = SipUriScanner.TryScan(bytes, out var parts, out _);
+            return parts.Headers.IsPresent;
+        }
+    }
+
     public bool IsInvite => ReferenceEquals(Method, SipMethod.Invite) || Method == SipMethod.Invite;
 
     public bool IsAck => Method == SipMethod.Ack;

@@ -11,6 +11,14 @@ internal static class BuiltMessageAssert
     public static void SameAsParsed(SipMessage built)
     {
         Assert.True(SipMessageParser.TryParse(built.Data.ToArray(), out var parsed, out var error), error.ToString());
+        if (parsed is SipRequest request)
+        {
+            // Read from the bytes first, then compared with the materialized Request-URI.
+            var (scheme, hasHeaders) = (request.RequestUriScheme, request.RequestUriHasHeaders);
+            Assert.Equal(request.RequestUri.Scheme, scheme);
+            Assert.Equal(request.RequestUri.Headers is not null, hasHeaders);
+        }
+
         Same(parsed, built);
     }
 
