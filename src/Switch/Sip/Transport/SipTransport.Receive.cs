@@ -11,6 +11,9 @@ internal sealed partial class SipTransport
     private const int EndPointCacheLimit = 4096;
     private static readonly TimeSpan UdpReceivePoll = TimeSpan.FromMilliseconds(250);
 
+    [ThreadStatic]
+    private static Dictionary<IPEndPoint, SocketAddress>? t_socketAddresses;
+
     /// <summary>
     /// Starts one dedicated receive thread on a UDP socket. Each thread blocks in recvfrom, parses and hands the
     /// message to the sink inline, as one Kamailio worker process does: no epoll wake-up and no thread-pool hop per
