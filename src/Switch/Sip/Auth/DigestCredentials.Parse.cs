@@ -1,6 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Text;
 
 namespace Switch.Sip.Auth;
 
@@ -40,7 +39,7 @@ internal sealed partial record DigestCredentials
         {
             return false;
         }
-        return Build(ref fields, out credentials, out error);
+        return Build(value, ref fields, out credentials, out error);
     }
 
     private static DigestParseError ParseParameters(ReadOnlySpan<char> value, int pos, ref Fields fields)
@@ -75,7 +74,7 @@ internal sealed partial record DigestCredentials
             }
             pos = SkipWhitespace(value, pos + 1);
 
-            string parsed;
+            Slice parsed;
             if (pos < value.Length && value[pos] == '"')
             {
                 if (!TryReadQuoted(value, ref pos, out parsed))
@@ -94,7 +93,7 @@ internal sealed partial record DigestCredentials
                 {
                     return DigestParseError.Malformed;
                 }
-                parsed = value[valueStart..pos].ToString();
+                parsed = new Slice(valueStart, pos - valueStart, false);
             }
 
             pos = SkipWhitespace(value, pos);
@@ -110,17 +109,17 @@ internal sealed partial record DigestCredentials
         }
     }
 
-    private static bool Build(ref Fields f, [NotNullWhen(true)] out DigestCredentials? credentials, out DigestParseError error)
+    private static bool Build(ReadOnlySpan<char> value, ref Fields f, [NotNullWhen(true)] out DigestCredentials? credentials, out DigestParseError error)
     {
         credentials = null;
-        if (f.Username is null || f.Realm is null || f.Nonce is null || f.Uri is null || f.Response is null)
+        if (!f.Username.IsSet || !f.Realm.IsSet || !f.Nonce.IsSet || !f.Uri.IsSet || !f.Response.IsSet)
         {
             error = DigestParseError.MissingParameter;
             return false;
         }
 
         var algorithm = DigestAlgorithm.Md5;
-        if (f.Algorithm is not null && !TryParseAlgorithm(f.Algorithm, out algorithm))
+        if (f.Algorithm.IsSet && !TryParseAlgorithm(Text(value, f.Algorithm, out _), out algorithm))
         {
             error = DigestParseError.UnsupportedAlgorithm;
             return false;
@@ -128,26 +127,29 @@ internal sealed partial record DigestCredentials
 
         uint nc = 0;
         string? qop = null;
-        if (f.Qop is not null)
+        string? ncText = null;
+        if (f.Qop.IsSet)
         {
-            if (!f.Qop.Equals("auth", StringComparison.OrdinalIgnoreCase))
+            if (!Text(value, f.Qop, out _).Equals("auth", StringComparison.OrdinalIgnoreCase))
             {
                 error = DigestParseError.UnsupportedQop;
                 return false;
             }
             qop = "auth";
-            if (f.Cnonce is null || f.Nc is null)
+            if (!f.Cnonce.IsSet || !f.Nc.IsSet)
             {
                 error = DigestParseError.MissingParameter;
                 return false;
             }
-            if (f.Nc.Length != 8 || !uint.TryParse(f.Nc, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out nc))
+            var ncSpan = Text(value, f.Nc, out var ncString);
+            if (ncSpan.Length != 8 || !uint.TryParse(ncSpan, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out nc))
             {
                 error = DigestParseError.InvalidNonceCount;
                 return false;
             }
+            ncText = ncString ?? (ncSpan.SequenceEqual(FirstNonceCount) ? FirstNonceCount : ncSpan.ToString());
         }
-        else if ((algorithm is DigestAlgorithm.Md5Sess or DigestAlgorithm.Sha256Sess) && f.Cnonce is null)
+        else if ((algorithm is DigestAlgorithm.Md5Sess or DigestAlgorithm.Sha256Sess) && !f.Cnonce.IsSet)
         {
             error = DigestParseError.MissingParameter;
             return false;
@@ -155,22 +157,60 @@ internal sealed partial record DigestCredentials
 
         credentials = new DigestCredentials
         {
-            Username = f.Username,
-            Realm = f.Realm,
-            Nonce = f.Nonce,
-            Uri = f.Uri,
-            Response = f.Response,
+            Username = String(value, f.Username)!,
+            Realm = String(value, f.Realm)!,
+            Nonce = String(value, f.Nonce)!,
+            Uri = String(value, f.Uri)!,
+            Response = String(value, f.Response)!,
             Algorithm = algorithm,
-            AlgorithmGiven = f.Algorithm is not null,
-            Cnonce = f.Cnonce,
+            AlgorithmGiven = f.Algorithm.IsSet,
+            Cnonce = String(value, f.Cnonce),
             Qop = qop,
-            NonceCountText = qop is null ? null : f.Nc,
+            NonceCountText = ncText,
             NonceCount = nc,
-            Opaque = f.Opaque,
-            UserHash = f.UserHash is not null && f.UserHash.Equals("true", StringComparison.OrdinalIgnoreCase),
+            Opaque = String(value, f.Opaque),
+            UserHash = f.UserHash.IsSet && Text(value, f.UserHash, out _).Equals("true", StringComparison.OrdinalIgnoreCase),
         };
         error = DigestParseError.None;
         return true;
+    }
+
+    /// <summary>The nc of a nonce's first use, by far the most common one.</summary>
+    private const string FirstNonceCount = "00000001";
+
+    /// <summary>A parameter's value: a slice of the header, or for a quoted string with escapes a new string.</summary>
+    private static ReadOnlySpan<char> Text(ReadOnlySpan<char> value, Slice slice, out string? unescaped)
+    {
+        var raw = value.Slice(slice.Start, slice.Length);
+        if (!slice.Escaped)
+        {
+            unescaped = null;
+            return raw;
+        }
+
+        Span<char> buffer = raw.Length <= 512 ? stackalloc char[raw.Length] : new char[raw.Length];
+        var n = 0;
+        for (var j = 0; j < raw.Length; j++)
+        {
+            if (raw[j] == '\\' && j + 1 < raw.Length)
+            {
+                j++;
+            }
+            buffer[n++] = raw[j];
+        }
+        unescaped = new string(buffer[..n]);
+        return unescaped;
+    }
+
+    private static string? String(ReadOnlySpan<char> value, Slice slice)
+    {
+        if (!slice.IsSet)
+        {
+            return null;
+        }
+
+        var text = Text(value, slice, out var unescaped);
+        return unescaped ?? text.ToString();
     }
 
     /// <summary>Maps an algorithm token (case-insensitive) to the enum.</summary>
@@ -200,7 +240,7 @@ internal sealed partial record DigestCredentials
         return true;
     }
 
-    private static bool TryReadQuoted(ReadOnlySpan<char> value, ref int pos, out string result)
+    private static bool TryReadQuoted(ReadOnlySpan<char> value, ref int pos, out Slice result)
     {
         // pos is at the opening quote.
         var start = pos + 1;
@@ -223,26 +263,11 @@ internal sealed partial record DigestCredentials
         }
         if (i >= value.Length)
         {
-            result = string.Empty;
+            result = default;
             return false;
         }
-        var raw = value[start..i];
         pos = i + 1;
-        if (!escaped)
-        {
-            result = raw.ToString();
-            return true;
-        }
-        var sb = new StringBuilder(raw.Length);
-        for (var j = 0; j < raw.Length; j++)
-        {
-            if (raw[j] == '\\' && j + 1 < raw.Length)
-            {
-                j++;
-            }
-            sb.Append(raw[j]);
-        }
-        result = sb.ToString();
+        result = new Slice(start, i - start, escaped);
         return true;
     }
 
@@ -261,12 +286,19 @@ internal sealed partial record DigestCredentials
     private static bool IsTokenChar(char c) =>
         char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '!' or '%' or '*' or '_' or '+' or '`' or '\'' or '~';
 
+    /// <summary>Where a parameter's value is in the header (inside the quotes for a quoted string).</summary>
+    private readonly record struct Slice(int Start, int Length, bool Escaped)
+    {
+        /// <summary>Values start after the scheme, so the default (start 0) means absent.</summary>
+        public bool IsSet => Start > 0;
+    }
+
     private struct Fields
     {
-        public string? Username, Realm, Nonce, Uri, Response, Algorithm, Cnonce, Qop, Nc, Opaque, UserHash;
+        public Slice Username, Realm, Nonce, Uri, Response, Algorithm, Cnonce, Qop, Nc, Opaque, UserHash;
 
         /// <summary>Stores a known parameter; false when it was already set. Unknown names are ignored.</summary>
-        public bool Set(ReadOnlySpan<char> name, string value) => name.Length switch
+        public bool Set(ReadOnlySpan<char> name, Slice value) => name.Length switch
         {
             2 when name.Equals("nc", StringComparison.OrdinalIgnoreCase) => Assign(ref Nc, value),
             3 when name.Equals("uri", StringComparison.OrdinalIgnoreCase) => Assign(ref Uri, value),
@@ -282,9 +314,9 @@ internal sealed partial record DigestCredentials
             _ => true,
         };
 
-        private static bool Assign(ref string? slot, string value)
+        private static bool Assign(ref Slice slot, Slice value)
         {
-            if (slot is not null)
+            if (slot.IsSet)
             {
                 return false;
             }

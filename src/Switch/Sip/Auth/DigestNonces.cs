@@ -5,33 +5,35 @@ using System.Text;
 namespace Switch.Sip.Auth;
 
 /// <summary>
-/// Issues and checks stateless nonces: 16 bytes = issue time (Unix seconds, 4 bytes) + random salt (4 bytes)
-/// + the first 8 bytes of HMAC-SHA256(secret, time | salt | lower-case realm), written like a UUID as
-/// FreeSWITCH's nonces look. Any instance can verify a nonce without remembering it; a new process (new
-/// secret) treats old nonces as unknown, which the authenticator answers with stale=true.
+/// Issues and checks stateless nonces: 16 bytes = issue time (Unix seconds, 4 bytes) + a counter salt (4 bytes)
+/// + the first 8 bytes of HMAC-MD5(secret, time | salt | lower-case realm) (RFC 2104, managed: no native call),
+/// written like a UUID as FreeSWITCH's nonces look. Any instance can verify a nonce without remembering it; a new
+/// process (new secret) treats old nonces as unknown, which the authenticator answers with stale=true.
 /// </summary>
 internal sealed class DigestNonces
 {
     private const int NonceBytes = 16;
     private const int FormattedLength = 36;
-    private readonly byte[] _secret;
+    private readonly HmacMd5 _mac;
     private readonly TimeProvider _time;
     private uint _salt = (uint)Random.Shared.Next();
-
-    // One HMAC context per thread, reset after each use: the platform's one-shot HMAC sets up an OpenSSL context
-    // per call, which costs more than the hash itself.
-    [ThreadStatic]
-    private static IncrementalHash? t_mac;
-
-    [ThreadStatic]
-    private static byte[]? t_macSecret;
 
     public DigestNonces(TimeProvider time, TimeSpan lifetime, ReadOnlySpan<byte> secret = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lifetime, TimeSpan.Zero);
         _time = time;
         Lifetime = lifetime;
-        _secret = secret.IsEmpty ? RandomNumberGenerator.GetBytes(32) : secret.ToArray();
+        if (secret.IsEmpty)
+        {
+            Span<byte> key = stackalloc byte[32];
+            RandomNumberGenerator.Fill(key);
+            _mac = new HmacMd5(key);
+            CryptographicOperations.ZeroMemory(key);
+        }
+        else
+        {
+            _mac = new HmacMd5(secret);
+        }
     }
 
     public TimeSpan Lifetime { get; }
@@ -85,15 +87,8 @@ internal sealed class DigestNonces
                 input[i] = (byte)(input[i] + 32);
             }
         }
-        Span<byte> mac = stackalloc byte[32];
-        if (!ReferenceEquals(t_macSecret, _secret))
-        {
-            t_mac?.Dispose();
-            t_mac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, _secret);
-            t_macSecret = _secret;
-        }
-        t_mac!.AppendData(input[..used]);
-        t_mac.GetHashAndReset(mac);
+        Span<byte> mac = stackalloc byte[HmacMd5.MacSize];
+        _ = _mac.Compute(input[..used], mac);
         mac[..destination.Length].CopyTo(destination);
     }
 

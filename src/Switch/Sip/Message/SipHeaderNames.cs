@@ -73,17 +73,23 @@ internal static class SipHeaderNames
     /// <summary>Maps a header name given as text (any case, long or compact form) to its id.</summary>
     public static SipHeaderId Lookup(ReadOnlySpan<char> name)
     {
+        if (name.IsEmpty || name[0] > 127)
+        {
+            return SipHeaderId.Unknown;
+        }
+
         if (name.Length == 1)
         {
             Span<byte> one = [(byte)name[0]];
             return Lookup(one);
         }
 
-        for (var i = 1; i < Canonical.Length; i++)
+        foreach (var id in ByFirstLetter[name[0] | 0x20])
         {
-            if (name.Equals(Canonical[i], StringComparison.OrdinalIgnoreCase))
+            var candidate = Canonical[(int)id];
+            if (candidate.Length == name.Length && System.Text.Ascii.EqualsIgnoreCase(candidate, name))
             {
-                return (SipHeaderId)i;
+                return id;
             }
         }
 

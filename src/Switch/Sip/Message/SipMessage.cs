@@ -81,6 +81,10 @@ internal abstract partial class SipMessage
 
     internal ReadOnlySpan<byte> StartLineBytes => _startLine.Of(_data.Span);
 
+    private protected TextSegment StartLine => _startLine;
+
+    private protected SipMessageKeys Keys => _keys;
+
     internal ReadOnlyMemory<byte> FieldValue(int index)
     {
         var v = _fields[index].Value;
@@ -128,13 +132,15 @@ internal abstract partial class SipMessage
     public IReadOnlyList<string> GetHeaderValues(string name)
     {
         var id = SipHeaderNames.Lookup(name);
-        var list = new List<string>();
+        List<string>? list = null;
         for (var i = 0; i < _fields.Length; i++)
         {
             if (!Matches(i, id, name))
             {
                 continue;
             }
+
+            list ??= [];
 
             var s = _fields[i].Value.Of(_data.Span);
             var p = 0;
@@ -156,7 +162,7 @@ internal abstract partial class SipMessage
             }
         }
 
-        return list;
+        return (IReadOnlyList<string>?)list ?? [];
     }
 
     public bool HasHeader(string name) => CountHeaders(name) > 0;
@@ -252,15 +258,17 @@ internal abstract partial class SipMessage
             : null;
     }
 
-    private List<SipNameAddr> ReadNameAddrList(SipHeaderId id)
+    private IReadOnlyList<SipNameAddr> ReadNameAddrList(SipHeaderId id)
     {
-        var list = new List<SipNameAddr>();
+        List<SipNameAddr>? list = null;
         foreach (var f in _fields)
         {
             if (f.Id != id)
             {
                 continue;
             }
+
+            list ??= [];
 
             var s = f.Value.Of(_data.Span);
             var i = 0;
@@ -271,7 +279,7 @@ internal abstract partial class SipMessage
             }
         }
 
-        return list;
+        return (IReadOnlyList<SipNameAddr>?)list ?? [];
     }
 
     private List<SipVia> ReadVias()

@@ -1,34 +1,35 @@
-using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Switch.Sip.Message;
 
 /// <summary>
 /// Mutable recipe for a new immutable message: start line, headers in order, body. <see cref="Build"/> writes the
-/// bytes (Content-Length is always computed) and parses them, so built messages are exactly what goes on the wire.
-/// Invalid input is a programming error and throws.
+/// bytes (Content-Length is always computed) and makes the message from what it wrote, answering every accessor
+/// exactly as the parse of those bytes would. Invalid input is a programming error and throws.
 /// </summary>
-internal sealed class SipMessageBuilder
+internal sealed partial class SipMessageBuilder
 {
-    private readonly List<Entry> _headers = new(12);
+    private readonly List<Entry> _headers;
     private string? _method;
     private SipUri? _requestUri;
     private int _status;
     private string? _reason;
     private ReadOnlyMemory<byte> _body;
 
-    private SipMessageBuilder()
+    private SipMessageBuilder(int capacity)
     {
+        _headers = new List<Entry>(capacity);
     }
 
     public static SipMessageBuilder Request(string method, SipUri requestUri)
     {
-        if (!SipSyntax.IsTokenSpan(Encoding.UTF8.GetBytes(method)))
+        if (!IsToken(method))
         {
             throw new ArgumentException($"'{method}' is not a SIP method token.", nameof(method));
         }
 
-        return new SipMessageBuilder { _method = method, _requestUri = requestUri };
+        return new SipMessageBuilder(16) { _method = SipMethod.Intern(method), _requestUri = requestUri };
     }
 
     public static SipMessageBuilder Response(int status, string? reason = null)
@@ -37,7 +38,7 @@ internal sealed class SipMessageBuilder
         ArgumentOutOfRangeException.ThrowIfGreaterThan(status, 699);
         var phrase = reason ?? SipReasonPhrases.Get(status);
         CheckNoLineBreak(phrase, nameof(reason));
-        return new SipMessageBuilder { _status = status, _reason = phrase };
+        return new SipMessageBuilder(12) { _status = status, _reason = phrase };
     }
 
     /// <summary>A builder holding a copy of <paramref name="message"/>'s start line, headers and body.</summary>
@@ -45,16 +46,15 @@ internal sealed class SipMessageBuilder
     {
         var builder = message switch
         {
-            SipRequest r => new SipMessageBuilder { _method = r.Method, _requestUri = r.RequestUri },
-            SipResponse r => new SipMessageBuilder { _status = r.StatusCode, _reason = r.ReasonPhrase },
+            SipRequest r => new SipMessageBuilder(message.FieldCount + 2) { _method = r.Method, _requestUri = r.RequestUri },
+            SipResponse r => new SipMessageBuilder(message.FieldCount + 2) { _status = r.StatusCode, _reason = r.ReasonPhrase },
             _ => throw new ArgumentException("Unknown message type.", nameof(message)),
         };
         for (var i = 0; i < message.FieldCount; i++)
         {
-            var id = message.GetField(i).Id;
-            if (id != SipHeaderId.ContentLength)
+            if (message.GetField(i).Id != SipHeaderId.ContentLength)
             {
-                builder._headers.Add(new Entry(id, message.FieldName(i), message.FieldValue(i)));
+                builder.AddCopy(message, i);
             }
         }
 
@@ -73,11 +73,11 @@ internal sealed class SipMessageBuilder
     /// <summary>Appends a header line.</summary>
     public SipMessageBuilder AddHeader(string name, string value)
     {
-        var (id, canonical) = CheckName(name);
+        var (id, unknownName) = CheckName(name);
         CheckNoLineBreak(value, nameof(value));
         if (id != SipHeaderId.ContentLength)
         {
-            _headers.Add(new Entry(id, canonical, Encoding.UTF8.GetBytes(value)));
+            _headers.Add(Entry.Text(id, unknownName, value));
         }
 
         return this;
@@ -86,27 +86,27 @@ internal sealed class SipMessageBuilder
     /// <summary>Inserts a header line before all others (a new top Via, for example).</summary>
     public SipMessageBuilder PrependHeader(string name, string value)
     {
-        var (id, canonical) = CheckName(name);
+        var (id, unknownName) = CheckName(name);
         CheckNoLineBreak(value, nameof(value));
-        _headers.Insert(0, new Entry(id, canonical, Encoding.UTF8.GetBytes(value)));
+        _headers.Insert(0, Entry.Text(id, unknownName, value));
         return this;
     }
 
     /// <summary>Replaces the first line of that name (removing the others), or appends one.</summary>
     public SipMessageBuilder SetHeader(string name, string value)
     {
-        var (id, canonical) = CheckName(name);
+        var (id, unknownName) = CheckName(name);
         CheckNoLineBreak(value, nameof(value));
-        var index = IndexOf(id, canonical);
+        var index = IndexOf(id, unknownName);
         if (index < 0)
         {
-            return AddHeader(canonical, value);
+            return AddHeader(name, value);
         }
 
-        _headers[index] = new Entry(id, canonical, Encoding.UTF8.GetBytes(value));
+        _headers[index] = Entry.Text(id, unknownName, value);
         for (var i = _headers.Count - 1; i > index; i--)
         {
-            if (Same(_headers[i], id, canonical))
+            if (Same(_headers[i], id, unknownName))
             {
                 _headers.RemoveAt(i);
             }
@@ -117,8 +117,15 @@ internal sealed class SipMessageBuilder
 
     public SipMessageBuilder RemoveHeader(string name)
     {
-        var (id, canonical) = CheckName(name);
-        _ = _headers.RemoveAll(e => Same(e, id, canonical));
+        var (id, unknownName) = CheckName(name);
+        for (var i = _headers.Count - 1; i >= 0; i--)
+        {
+            if (Same(_headers[i], id, unknownName))
+            {
+                _headers.RemoveAt(i);
+            }
+        }
+
         return this;
     }
 
@@ -140,63 +147,27 @@ internal sealed class SipMessageBuilder
 
     public SipMessageBuilder SetBody(string body, string contentType) => SetBody(Encoding.UTF8.GetBytes(body), contentType);
 
+    /// <summary>Appends a header value given as bytes (validated when the message is built).</summary>
     internal SipMessageBuilder AddRaw(SipHeaderId id, string name, ReadOnlyMemory<byte> value)
     {
-        _headers.Add(new Entry(id, name, value));
+        _headers.Add(Entry.Raw(id, id == SipHeaderId.Unknown ? CheckName(name).UnknownName : null, value));
         return this;
     }
 
-    /// <summary>Writes and parses the message; throws <see cref="InvalidOperationException"/> if a header value was invalid.</summary>
-    public SipMessage Build()
+    /// <summary>Appends header line <paramref name="index"/> of <paramref name="message"/> as it is (already valid).</summary>
+    internal SipMessageBuilder AddCopy(SipMessage message, int index)
     {
-        var bytes = Serialize();
-        return SipMessageParser.TryParse(bytes, out var message, out var error)
-            ? message
-            : throw new InvalidOperationException($"Built SIP message is invalid: {error}");
+        var field = message.GetField(index);
+        var name = field.Id == SipHeaderId.Unknown ? message.FieldName(index) : null;
+        _headers.Add(Entry.Copy(field.Id, name, message, index));
+        return this;
     }
 
-    public SipRequest BuildRequest() =>
-        Build() as SipRequest ?? throw new InvalidOperationException("The builder holds a response.");
-
-    public SipResponse BuildResponse() =>
-        Build() as SipResponse ?? throw new InvalidOperationException("The builder holds a request.");
-
-    private byte[] Serialize()
-    {
-        var startLine = _method is not null
-            ? Encoding.UTF8.GetBytes(_method + " " + _requestUri + " SIP/2.0")
-            : Encoding.UTF8.GetBytes("SIP/2.0 " + _status.ToString(CultureInfo.InvariantCulture) + " " + _reason);
-        var size = startLine.Length + 2 + SipMessageWriter.UpperBoundContentLength + 2 + _body.Length;
-        foreach (var e in _headers)
-        {
-            size += e.Name.Length * 3 + 4 + e.Value.Length;
-        }
-
-        var buffer = new byte[size];
-        var span = buffer.AsSpan();
-        startLine.CopyTo(span);
-        var n = startLine.Length;
-        span[n++] = (byte)'\r';
-        span[n++] = (byte)'\n';
-        foreach (var e in _headers)
-        {
-            var name = e.Id != SipHeaderId.Unknown ? SipHeaderNames.GetNameBytes(e.Id) : Encoding.UTF8.GetBytes(e.Name);
-            n += SipMessageWriter.WriteHeader(span[n..], name, e.Value.Span);
-        }
-
-        n += SipMessageWriter.WriteContentLength(span[n..], _body.Length);
-        span[n++] = (byte)'\r';
-        span[n++] = (byte)'\n';
-        _body.Span.CopyTo(span[n..]);
-        n += _body.Length;
-        return n == buffer.Length ? buffer : buffer[..n];
-    }
-
-    private int IndexOf(SipHeaderId id, string name)
+    private int IndexOf(SipHeaderId id, string? unknownName)
     {
         for (var i = 0; i < _headers.Count; i++)
         {
-            if (Same(_headers[i], id, name))
+            if (Same(_headers[i], id, unknownName))
             {
                 return i;
             }
@@ -205,23 +176,42 @@ internal sealed class SipMessageBuilder
         return -1;
     }
 
-    private static bool Same(Entry e, SipHeaderId id, string name) =>
-        id != SipHeaderId.Unknown ? e.Id == id : e.Id == SipHeaderId.Unknown && string.Equals(e.Name, name, StringComparison.OrdinalIgnoreCase);
+    private static bool Same(in Entry e, SipHeaderId id, string? unknownName) =>
+        id != SipHeaderId.Unknown ? e.Id == id : e.Id == SipHeaderId.Unknown && string.Equals(e.Name, unknownName, StringComparison.OrdinalIgnoreCase);
 
-    private static (SipHeaderId Id, string Name) CheckName(string name)
+    /// <summary>The id of a header name; for an unknown one also the name, which must be a token.</summary>
+    private static (SipHeaderId Id, string? UnknownName) CheckName(string name)
     {
         var id = SipHeaderNames.Lookup(name);
         if (id != SipHeaderId.Unknown)
         {
-            return (id, SipHeaderNames.GetName(id));
+            return (id, null);
         }
 
-        if (!SipSyntax.IsTokenSpan(Encoding.UTF8.GetBytes(name)))
+        if (!IsToken(name) || name.Length > ushort.MaxValue)
         {
             throw new ArgumentException($"'{name}' is not a header name token.", nameof(name));
         }
 
         return (id, name);
+    }
+
+    private static bool IsToken(string s)
+    {
+        if (s.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var c in s)
+        {
+            if (c > 127 || !SipSyntax.IsToken((byte)c))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void CheckNoLineBreak(string value, string parameter)
@@ -232,5 +222,52 @@ internal sealed class SipMessageBuilder
         }
     }
 
-    private readonly record struct Entry(SipHeaderId Id, string Name, ReadOnlyMemory<byte> Value);
+    /// <summary>
+    /// One header line of the recipe (32 bytes): the value as text, as line <c>index</c> of a parsed message (valid as it
+    /// is unless folded, which is written unfolded and checked again), or as bytes to check. <see cref="Name"/> is set
+    /// for unknown headers only.
+    /// </summary>
+    private readonly struct Entry
+    {
+        private readonly object? _value;
+        private readonly int _start;
+        private readonly int _length;
+
+        private Entry(SipHeaderId id, string? name, object? value, int start, int length)
+        {
+            Id = id;
+            Name = name;
+            _value = value;
+            _start = start;
+            _length = length;
+        }
+
+        public SipHeaderId Id { get; }
+
+        public string? Name { get; }
+
+        public string? TextValue => _value as string;
+
+        /// <summary>The message whose line this is, when that line needs no check.</summary>
+        public SipMessage? Source => _value is SipMessage m && !m.GetField(_start).Folded ? m : null;
+
+        /// <summary>The line's index in <see cref="Source"/>.</summary>
+        public int SourceIndex => _start;
+
+        public ReadOnlyMemory<byte> Bytes => _value switch
+        {
+            SipMessage m => m.FieldValue(_start),
+            byte[] a => a.AsMemory(_start, _length),
+            _ => default,
+        };
+
+        public static Entry Text(SipHeaderId id, string? name, string value) => new(id, name, value, 0, 0);
+
+        public static Entry Copy(SipHeaderId id, string? name, SipMessage message, int index) => new(id, name, message, index, 0);
+
+        public static Entry Raw(SipHeaderId id, string? name, ReadOnlyMemory<byte> value) =>
+            MemoryMarshal.TryGetArray(value, out var segment)
+                ? new Entry(id, name, segment.Array, segment.Offset, segment.Count)
+                : new Entry(id, name, value.ToArray(), 0, value.Length);
+    }
 }

@@ -96,19 +96,35 @@ internal static partial class SipMessageParser
 
             var valueSegment = new TextSegment(lineStart + v, ve - v);
             fields[count++] = new SipHeaderField(id, new TextSegment(lineStart, nameEnd), valueSegment, folded);
-            if (id != SipHeaderId.Unknown && !TryProcess(input, id, valueSegment, ref state, out var detail))
+            if (id != SipHeaderId.Unknown && !TryProcessField(input, id, valueSegment, ref state, out error))
             {
-                error = new SipParseError(
-                    id is SipHeaderId.ContentLength && detail == ConflictingDetail ? SipParseErrorKind.ConflictingContentLength
-                    : id is SipHeaderId.ContentLength ? SipParseErrorKind.InvalidContentLength
-                    : SipParseErrorKind.InvalidHeaderValue,
-                    SipHeaderNames.GetName(id),
-                    detail);
                 return false;
             }
 
             p = lineEnd + 2;
         }
+    }
+
+    /// <summary>
+    /// Validates one known header's value and records the transaction keys it carries (the first Via, From, To,
+    /// Call-ID, CSeq and Max-Forwards win). Shared with <see cref="SipMessageBuilder"/>, whose messages must
+    /// answer exactly as parsed ones.
+    /// </summary>
+    internal static bool TryProcessField(ReadOnlyMemory<byte> input, SipHeaderId id, TextSegment segment, ref HeaderState state, out SipParseError error)
+    {
+        if (TryProcess(input, id, segment, ref state, out var detail))
+        {
+            error = SipParseError.None;
+            return true;
+        }
+
+        error = new SipParseError(
+            id is SipHeaderId.ContentLength && detail == ConflictingDetail ? SipParseErrorKind.ConflictingContentLength
+            : id is SipHeaderId.ContentLength ? SipParseErrorKind.InvalidContentLength
+            : SipParseErrorKind.InvalidHeaderValue,
+            SipHeaderNames.GetName(id),
+            detail);
+        return false;
     }
 
     private const string ConflictingDetail = "several Content-Length values disagree";
@@ -129,7 +145,14 @@ internal static partial class SipMessageParser
                         return false;
                     }
 
-                    state.TopVia ??= SipVia.FromScanned(input.Slice(segment.Start, segment.Length), via);
+                    if (!state.HasTopVia && state.TopVia is null)
+                    {
+                        // Made at the end, from the bytes the message keeps (a copy, maybe rewritten).
+                        state.HasTopVia = true;
+                        state.TopViaValue = segment;
+                        state.TopViaParts = via;
+                    }
+
                     if (i >= value.Length)
                     {
                         return true;
@@ -265,7 +288,8 @@ internal static partial class SipMessageParser
         return true;
     }
 
-    private struct HeaderState
+    /// <summary>What the header section said so far: Content-Length and the transaction keys.</summary>
+    internal struct HeaderState
     {
         public int ContentLength;
         public SipVia? TopVia;
@@ -276,5 +300,15 @@ internal static partial class SipMessageParser
         public string? FromTag;
         public string? ToTag;
         public int? MaxForwards;
+
+        /// <summary>The first Via value was seen at <see cref="TopViaValue"/>, its first element at <see cref="TopViaParts"/>.</summary>
+        public bool HasTopVia;
+        public TextSegment TopViaValue;
+        public SipViaParts TopViaParts;
+
+        /// <summary>The keys, the top Via read from <paramref name="data"/> where the scanned bytes are now (moved by <paramref name="shift"/>).</summary>
+        public readonly SipMessageKeys ToKeys(string version, ReadOnlyMemory<byte> data, int shift) =>
+            new(version, TopVia ?? (HasTopVia ? SipVia.FromScanned(data.Slice(TopViaValue.Start + shift, TopViaValue.Length), TopViaParts) : null),
+                CallId, CSeq, FromTag, ToTag, MaxForwards);
     }
 }

@@ -15,7 +15,11 @@ internal static partial class SipMessageParser
 
     private const string SipVersion20 = "SIP/2.0";
 
-    public static bool TryParse(ReadOnlyMemory<byte> input, [NotNullWhen(true)] out SipMessage? message, out SipParseError error)
+    /// <summary>Parses a message that keeps slices of <paramref name="input"/> (which must not change afterwards).</summary>
+    public static bool TryParse(ReadOnlyMemory<byte> input, [NotNullWhen(true)] out SipMessage? message, out SipParseError error) =>
+        TryParse(input, default, out message, out error);
+
+    private static bool TryParse(ReadOnlyMemory<byte> input, in Arrival arrival, [NotNullWhen(true)] out SipMessage? message, out SipParseError error)
     {
         message = null;
         var s = input.Span;
@@ -89,20 +93,8 @@ internal static partial class SipMessageParser
                 bodyLength = s.Length - bodyStart;
             }
 
-            var data = input.Slice(pos, bodyStart + bodyLength - pos);
-            var body = input.Slice(bodyStart, bodyLength);
-            var rebased = new SipHeaderField[fieldCount];
-            for (var i = 0; i < fieldCount; i++)
-            {
-                var f = fields[i];
-                rebased[i] = f.Rebase(-pos);
-            }
-
-            var keys = new SipMessageKeys(version, state.TopVia, state.CallId, state.CSeq, state.FromTag, state.ToTag, state.MaxForwards);
-            var line0 = startLine.Offset(-pos);
-            message = isResponse
-                ? new SipResponse(data, line0, rebased, body, keys, status, reason!)
-                : new SipRequest(data, line0, rebased, body, keys, method!, uriSegment);
+            var head = new Head(pos, startLine.Offset(-pos), version, method, uriSegment, status, reason, bodyStart, bodyLength);
+            message = Materialize(input, fields.AsSpan(0, fieldCount), ref state, head, arrival);
             error = SipParseError.None;
             return true;
         }

@@ -40,5 +40,19 @@ internal static class SipMethod
         return Encoding.UTF8.GetString(method);
     }
 
+    /// <summary>Returns the shared string for a known method, or <paramref name="method"/> itself.</summary>
+    public static string Intern(string method)
+    {
+        foreach (var known in Known)
+        {
+            if (string.Equals(known, method, StringComparison.Ordinal))
+            {
+                return known;
+            }
+        }
+
+        return method;
+    }
+
     public static bool IsKnown(string method) => Array.IndexOf(Known, method) >= 0;
 }

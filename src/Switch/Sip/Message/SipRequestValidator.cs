@@ -44,12 +44,12 @@ internal sealed class SipRequestValidator
             return SipValidationResult.Reject(400, "CSeq method does not match the Request-Line");
         }
 
-        if (!_options.SupportedSchemes.Contains(request.RequestUri.Scheme))
+        if (!_options.SupportedSchemes.Contains(request.RequestUriScheme))
         {
             return SipValidationResult.Reject(416);
         }
 
-        if (request.RequestUri.Headers is not null)
+        if (request.RequestUriHasHeaders)
         {
             return SipValidationResult.Reject(400, "Request-URI must not contain headers");
         }

@@ -41,17 +41,31 @@ internal sealed class SipResponse : SipMessage
     public static SipMessageBuilder BuilderFor(SipRequest request, int status, string? reason = null, string? toTag = null)
     {
         var builder = SipMessageBuilder.Response(status, reason);
+        int from = -1, to = -1, callId = -1, cseq = -1;
         for (var i = 0; i < request.FieldCount; i++)
         {
-            var id = request.GetField(i).Id;
-            if (id == SipHeaderId.Via)
+            switch (request.GetField(i).Id)
             {
-                builder.AddRaw(id, SipHeaderNames.Via, request.FieldValue(i));
+                case SipHeaderId.Via:
+                    builder.AddCopy(request, i);
+                    break;
+                case SipHeaderId.From when from < 0:
+                    from = i;
+                    break;
+                case SipHeaderId.To when to < 0:
+                    to = i;
+                    break;
+                case SipHeaderId.CallId when callId < 0:
+                    callId = i;
+                    break;
+                case SipHeaderId.CSeq when cseq < 0:
+                    cseq = i;
+                    break;
             }
         }
 
-        CopyFirst(request, builder, SipHeaderId.From);
-        if (request.ToTag is null && toTag is not null && FirstIndex(request, SipHeaderId.To) is var to and >= 0)
+        CopyIfPresent(request, builder, from);
+        if (request.ToTag is null && toTag is not null && to >= 0)
         {
             // The tag is the last parameter: append it to the value as received.
             var value = request.FieldValue(to).Span;
@@ -63,33 +77,19 @@ internal sealed class SipResponse : SipMessage
         }
         else
         {
-            CopyFirst(request, builder, SipHeaderId.To);
+            CopyIfPresent(request, builder, to);
         }
 
-        CopyFirst(request, builder, SipHeaderId.CallId);
-        CopyFirst(request, builder, SipHeaderId.CSeq);
+        CopyIfPresent(request, builder, callId);
+        CopyIfPresent(request, builder, cseq);
         return builder;
     }
 
-    private static void CopyFirst(SipRequest request, SipMessageBuilder builder, SipHeaderId id)
+    private static void CopyIfPresent(SipRequest request, SipMessageBuilder builder, int index)
     {
-        var i = FirstIndex(request, id);
-        if (i >= 0)
+        if (index >= 0)
         {
-            builder.AddRaw(id, SipHeaderNames.GetName(id), request.FieldValue(i));
+            builder.AddCopy(request, index);
         }
-    }
-
-    private static int FirstIndex(SipRequest request, SipHeaderId id)
-    {
-        for (var i = 0; i < request.FieldCount; i++)
-        {
-            if (request.GetField(i).Id == id)
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

@@ -176,7 +176,7 @@ internal sealed class SipUri : IEquatable<SipUri>
 
     public override int GetHashCode() => HashCode.Combine(Scheme, User, Host.ToLowerInvariant(), Port);
 
-    private static string InternScheme(ReadOnlySpan<byte> scheme)
+    internal static string InternScheme(ReadOnlySpan<byte> scheme)
     {
         if (Ascii.EqualsIgnoreCase(scheme, "sip"u8))
         {

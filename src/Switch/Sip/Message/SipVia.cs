@@ -24,6 +24,15 @@ internal sealed class SipVia
         Branch = parts.Branch.IsPresent ? Encoding.UTF8.GetString(parts.Branch.Of(s)) : null;
     }
 
+    private SipVia(ReadOnlyMemory<byte> raw, SipVia sameSentByAndBranch)
+    {
+        _raw = raw;
+        Transport = sameSentByAndBranch.Transport;
+        Host = sameSentByAndBranch.Host;
+        Port = sameSentByAndBranch.Port;
+        Branch = sameSentByAndBranch.Branch;
+    }
+
     /// <summary>Upper-case transport token: UDP, TCP, TLS, SCTP, WS, WSS or an extension.</summary>
     public string Transport { get; }
 
@@ -101,6 +110,28 @@ internal sealed class SipVia
     }
 
     public override string ToString() => _text ??= SipSyntax.Unfold(_raw.Span);
+
+    /// <summary>
+    /// Where responses go by this Via (RFC 3261 §18.2.2, RFC 3581 §4), as written: received (else the sent-by host)
+    /// without IPv6 brackets, and rport (else the sent-by port, else null).
+    /// </summary>
+    internal ReadOnlySpan<byte> GetResponseAddress(out int? port)
+    {
+        var parts = Parts;
+        var s = _raw.Span;
+        port = parts.RPort.IsPresent && SipSyntax.TryParseUInt32(parts.RPort.Of(s), out var r) ? (int)r : Port;
+        var host = parts.Received.IsPresent ? parts.Received.Of(s) : parts.Host.Of(s);
+        return host.Length > 1 && host[0] == '[' ? host[1..^1] : host;
+    }
+
+    /// <summary>The same Via rewritten (received/rport stamped): <paramref name="value"/> holds it first; sent-by and branch are unchanged.</summary>
+    internal static SipVia? Restamped(ReadOnlyMemory<byte> value, SipVia original)
+    {
+        var i = 0;
+        return SipViaScanner.TryScan(value.Span, ref i, out var parts, out _)
+            ? new SipVia(value.Slice(parts.Element.Start, parts.Element.Length), original)
+            : null;
+    }
 
     internal static SipVia FromScanned(ReadOnlyMemory<byte> value, in SipViaParts parts)
     {

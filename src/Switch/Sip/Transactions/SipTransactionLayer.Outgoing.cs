@@ -106,6 +106,6 @@ internal sealed partial class SipTransactionLayer
     {
         var sentBy = _transport.GetViaSentBy(target);
         var via = "SIP/2.0/" + (target.Transport == SipTransportType.Tcp ? "TCP " : "UDP ") + sentBy + ";branch=" + branch + ";rport";
-        return request.ToBuilder().RemoveHeader(SipHeaderNames.Via).PrependHeader(SipHeaderNames.Via, via).BuildRequest();
+        return request.WithOnlyVia(via);
     }
 }

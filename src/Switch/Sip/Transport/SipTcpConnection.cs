@@ -56,13 +56,13 @@ internal sealed class SipTcpConnection : IAsyncDisposable
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
+            // Activity counts from the start of the write: once the peer can see the bytes, the idle clock was reset.
+            Touch();
             while (!bytes.IsEmpty)
             {
                 var sent = await _socket.SendAsync(bytes, SocketFlags.None, cancellationToken);
                 bytes = bytes[sent..];
             }
-
-            Touch();
         }
         finally
         {

@@ -11,6 +11,9 @@ internal sealed partial class SipTransport
     private const int EndPointCacheLimit = 4096;
     private static readonly TimeSpan UdpReceivePoll = TimeSpan.FromMilliseconds(250);
 
+    [ThreadStatic]
+    private static Dictionary<IPEndPoint, SocketAddress>? t_socketAddresses;
+
     /// <summary>
     /// Starts one dedicated receive thread on a UDP socket. Each thread blocks in recvfrom, parses and hands the
     /// message to the sink inline, as one Kamailio worker process does: no epoll wake-up and no thread-pool hop per
@@ -91,7 +94,8 @@ internal sealed partial class SipTransport
 
                 var flow = new SipFlow(SipTransportType.Udp, listener.EndPoint, remote);
                 Trace.Received(bytes, SipTransportType.Udp, listener.EndPoint, remote);
-                Deliver(bytes.ToArray(), flow);
+                // Parsed straight from the receive buffer: the message copies what it keeps (stamping its top Via on the way).
+                Deliver(buffer.AsMemory(0, length), ownsBytes: false, flow);
             }
         }
         catch (Exception ex) when (ex is ObjectDisposedException || _stopping.IsCancellationRequested)
@@ -146,7 +150,7 @@ internal sealed partial class SipTransport
         }
 
         Trace.Received(bytes, SipTransportType.Tcp, connection.Local, connection.Remote);
-        Deliver(bytes, connection.Flow);
+        Deliver(bytes, ownsBytes: true, connection.Flow);
     }
 
     private void OnConnectionClosed(SipTcpConnection connection, string reason)
@@ -156,20 +160,16 @@ internal sealed partial class SipTransport
         _ = _connectionsByRemote.TryRemove(new KeyValuePair<IPEndPoint, SipTcpConnection>(connection.Remote, connection));
     }
 
-    private void Deliver(byte[] bytes, SipFlow flow)
+    private void Deliver(ReadOnlyMemory<byte> bytes, bool ownsBytes, SipFlow flow)
     {
         try
         {
-            if (!SipMessageParser.TryParse(bytes, out var message, out var error))
+            var forceRport = _options.ForceRport && flow.Transport == SipTransportType.Udp;
+            if (!SipMessageParser.TryParseReceived(bytes, flow.Remote, forceRport, ownsBytes, out var message, out var error))
             {
                 SipTransportLog.BadDatagram(_logger, flow.ToString(), error.ToString());
                 _sink!.OnInvalidMessage(error, flow);
                 return;
-            }
-
-            if (message is SipRequest request)
-            {
-                message = SipViaStamp.Apply(request, flow.Remote, _options.ForceRport && flow.Transport == SipTransportType.Udp);
             }
 
             _sink!.OnMessage(message, flow);

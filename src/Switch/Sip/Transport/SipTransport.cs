@@ -132,7 +132,7 @@ internal sealed partial class SipTransport : ISipTransport, IAsyncDisposable
     {
         if (requestFlow.Transport == SipTransportType.Tcp)
         {
-            var viaTarget = response.TopVia is { } v ? SipViaStamp.ResponseTarget(v) : null;
+            var viaTarget = response.TopVia is { } v ? SipViaStamp.ResponseTarget(v, requestFlow.Remote) : null;
             return SendToAsync(WireBytes(response, true), new SipTarget(SipTransportType.Tcp, viaTarget ?? requestFlow.Remote, requestFlow.ConnectionId), requestFlow, cancellationToken);
         }
 
@@ -160,7 +160,7 @@ internal sealed partial class SipTransport : ISipTransport, IAsyncDisposable
         // A datagram send does not wait for the peer: done synchronously, it costs one sendto and no task.
         try
         {
-            _ = listener.Socket.SendTo(bytes.Span, SocketFlags.None, remote);
+            _ = listener.Socket.SendTo(bytes.Span, SocketFlags.None, SocketAddressOf(remote));
             return ValueTask.CompletedTask;
         }
         catch (Exception e) when (e is SocketException or ObjectDisposedException)
@@ -200,6 +200,27 @@ internal sealed partial class SipTransport : ISipTransport, IAsyncDisposable
         }
 
         return ListenerFor(local.AddressFamily);
+    }
+
+    /// <summary>
+    /// The socket address of <paramref name="endPoint"/>, kept per thread for the peers it sends to (sending with an
+    /// EndPoint serializes a new SocketAddress every time). Sends only read it.
+    /// </summary>
+    private static SocketAddress SocketAddressOf(IPEndPoint endPoint)
+    {
+        var cache = t_socketAddresses ??= new Dictionary<IPEndPoint, SocketAddress>();
+        if (!cache.TryGetValue(endPoint, out var address))
+        {
+            if (cache.Count >= EndPointCacheLimit)
+            {
+                cache.Clear();
+            }
+
+            address = endPoint.Serialize();
+            cache[new IPEndPoint(endPoint.Address, endPoint.Port)] = address;
+        }
+
+        return address;
     }
 
     private static IPEndPoint Normalize(IPEndPoint endPoint, AddressFamily family) =>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using Switch.Sip.Message;
 
 namespace Switch.Sip.Transport;
@@ -14,35 +15,30 @@ internal static class SipViaStamp
         }
 
         var address = source.Address.IsIPv4MappedToIPv6 ? source.Address.MapToIPv4() : source.Address;
-        var host = via.Host.Length > 1 && via.Host[0] == '[' ? via.Host[1..^1] : via.Host;
-        var differs = !IPAddress.TryParse(host, out var sentBy) || !sentBy.Equals(address);
-        var rport = via.HasRPort || forceRport;
-        if (!differs && !rport)
-        {
-            return request;
-        }
-
-        return request.WithViaStamp(address, rport ? source.Port : null);
+        Span<byte> host = stackalloc byte[Encoding.ASCII.GetMaxByteCount(via.Host.Length)];
+        host = host[..Encoding.ASCII.GetBytes(via.Host, host)];
+        return SipViaReceived.IsDue(host, via.HasRPort, address, forceRport, out var rport)
+            ? request.WithViaStamp(address, rport ? source.Port : null)
+            : request;
     }
 
     /// <summary>Where a UDP response to a request that came over <paramref name="requestFlow"/> is sent: its top Via's target, else the request's source.</summary>
     public static IPEndPoint UdpDestination(SipResponse response, SipFlow requestFlow) =>
-        (response.TopVia is { } via ? ResponseTarget(via) : null) ?? requestFlow.Remote;
+        (response.TopVia is { } via ? ResponseTarget(via, requestFlow.Remote) : null) ?? requestFlow.Remote;
 
-    /// <summary>Where a response goes over UDP (RFC 3261 §18.2.2, RFC 3581 §4): received (or host) and rport (or port, or 5060).</summary>
-    public static IPEndPoint? ResponseTarget(SipVia via)
+    /// <summary>
+    /// Where a response goes over UDP (RFC 3261 §18.2.2, RFC 3581 §4): received (or host) and rport (or port, or 5060).
+    /// Returns <paramref name="likely"/> itself when it is that address (the request's source, usually), allocating nothing.
+    /// </summary>
+    public static IPEndPoint? ResponseTarget(SipVia via, IPEndPoint? likely = null)
     {
-        var host = via.Received ?? via.Host;
-        if (host.Length > 1 && host[0] == '[')
+        var host = via.GetResponseAddress(out var viaPort);
+        var port = viaPort ?? 5060;
+        if (likely is not null && likely.Port == port && SipViaReceived.IsAddress(host, likely.Address))
         {
-            host = host[1..^1];
+            return likely;
         }
 
-        if (!IPAddress.TryParse(host, out var address))
-        {
-            return null;
-        }
-
-        return new IPEndPoint(address, via.RPort ?? via.Port ?? 5060);
+        return SipViaReceived.ParseAddress(host) is { } address ? new IPEndPoint(address, port) : null;
     }
 }

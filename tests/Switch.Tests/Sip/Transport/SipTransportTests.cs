@@ -30,6 +30,26 @@ public sealed class SipTransportTests
     }
 
     [Fact]
+    public async Task Responses_to_alternating_peers_each_reach_their_own_port()
+    {
+        await using var f = await SipStackFixture.StartAsync();
+        f.Handler.Accept = tx => tx.TryRespond(200);
+        using var first = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        using var second = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        for (var i = 0; i < 3; i++)
+        {
+            foreach (var phone in new[] { first, second })
+            {
+                var branch = "z9hG4bK-alt-" + i + "-" + ((IPEndPoint)phone.Client.LocalEndPoint!).Port;
+                await phone.SendAsync(SipStackFixture.Bytes(SipStackFixture.Request("MESSAGE", f.EndPoint.Port, branch: branch, user: "1018")), f.EndPoint);
+                var response = await SipStackFixture.ReceiveResponseAsync(phone);
+                Assert.Equal(branch, response.TopVia!.Branch);
+                Assert.Equal(((IPEndPoint)phone.Client.LocalEndPoint!).Port, response.TopVia.RPort);
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_silenced_source_is_dropped_before_parsing_and_others_are_answered()
     {
         var silenced = false;
