@@ -75,4 +75,47 @@ public sealed class NonceCountTrackerTests
         // Nothing live was forgotten, so a nonce issued at T0 that was never seen is still a first use.
         Assert.Equal(NonceCountResult.Accepted, tracker.TryAccept("other", 1, T0, later, later.AddMinutes(1)));
     }
+
+    [Fact]
+    public void A_nonce_used_again_after_its_record_died_is_forgotten_in_its_new_place()
+    {
+        var tracker = new NonceCountTracker(40);
+        var xIssued = T0.AddSeconds(50);
+        Assert.Equal(NonceCountResult.Accepted, tracker.TryAccept("x", 1, xIssued, T0, T0.AddSeconds(51)));
+        Assert.Equal(NonceCountResult.Accepted, tracker.TryAccept("z", 1, xIssued, T0, T0.AddSeconds(51)));
+        for (var i = 0; i < 38; i++)
+        {
+            tracker.TryAccept($"live{i}", 1, T0.AddSeconds(i), T0, T0.AddHours(1));
+        }
+        var later = T0.AddMinutes(2);
+        // Full: only x and z died, so only they are purged to make room for y.
+        Assert.Equal(NonceCountResult.Accepted, tracker.TryAccept("y", 1, later, later, later.AddHours(1)));
+        Assert.False(tracker.IsKeptAlive("x", later));
+        // x comes back (nothing issued after it was forgotten) into the free place.
+        Assert.Equal(NonceCountResult.Accepted, tracker.TryAccept("x", 5, xIssued, later, later.AddHours(1)));
+        Assert.Equal(40, tracker.Count);
+        // Full of live records: the earliest used tenth goes (live0..live3); x's old first-use slot, at the
+        // head of the queue, is skipped, not taken for x's new record.
+        Assert.Equal(NonceCountResult.Accepted, tracker.TryAccept("newest", 1, later.AddSeconds(1), later, later.AddHours(1)));
+        Assert.Equal(37, tracker.Count);
+        Assert.Equal(NonceCountResult.Replayed, tracker.TryAccept("x", 5, xIssued, later, later.AddHours(1)));
+        Assert.Equal(NonceCountResult.Forgotten, tracker.TryAccept("live3", 2, T0.AddSeconds(3), later, later.AddHours(1)));
+        Assert.Equal(NonceCountResult.Replayed, tracker.TryAccept("live4", 1, T0.AddSeconds(4), later, later.AddHours(1)));
+    }
+
+    [Fact]
+    public void The_first_use_queue_stays_about_as_long_as_the_table()
+    {
+        var tracker = new NonceCountTracker(64);
+        var now = T0;
+        for (var round = 0; round < 200; round++)
+        {
+            for (var i = 0; i < 64; i++)
+            {
+                tracker.TryAccept($"r{round}n{i}", 1, now, now, now.AddSeconds(1));
+            }
+            now = now.AddSeconds(2);
+            Assert.True(tracker.QueuedCount <= 2 * tracker.Count + 16 + 64, $"queue {tracker.QueuedCount} for {tracker.Count} records");
+        }
+    }
 }

@@ -5,12 +5,16 @@ namespace Switch.Sip.Auth;
 /// the nonce stays usable after a successful authentication. Memory is bounded: past the capacity, records
 /// that outlived their use are purged, then the oldest-issued ones; a forgotten nonce issued at or before
 /// the newest one dropped is refused (never silently re-accepted with a lower count).
+/// Records are forgotten in the order they were first used (a queue), so making room costs one pass over the
+/// records for the outlived ones and no sorting: the receive thread that calls this never stalls on it.
 /// </summary>
 internal sealed class NonceCountTracker
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly Queue<(string Nonce, long Sequence)> _firstUse = new();
     private readonly int _capacity;
+    private long _sequence;
     private DateTimeOffset _forgottenUpTo = DateTimeOffset.MinValue;
 
     public NonceCountTracker(int capacity)
@@ -26,6 +30,18 @@ internal sealed class NonceCountTracker
             lock (_lock)
             {
                 return _entries.Count;
+            }
+        }
+    }
+
+    /// <summary>Slots in the first-use queue (records plus not yet compacted leftovers), for tests.</summary>
+    internal int QueuedCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _firstUse.Count;
             }
         }
     }
@@ -61,7 +77,9 @@ internal sealed class NonceCountTracker
             {
                 Shrink(now);
             }
-            _entries[nonce] = new Entry(nc, issuedAt, keepUntil);
+            var sequence = ++_sequence;
+            _entries[nonce] = new Entry(nc, issuedAt, keepUntil, sequence);
+            _firstUse.Enqueue((nonce, sequence));
             return NonceCountResult.Accepted;
         }
     }
@@ -94,22 +112,43 @@ internal sealed class NonceCountTracker
         }
         if (_entries.Count < _capacity)
         {
+            CompactQueue();
             return;
         }
 
-        // Still full of live records: forget the oldest-issued tenth and refuse anything issued before them.
-        var byAge = new List<KeyValuePair<string, Entry>>(_entries);
-        byAge.Sort(static (a, b) => a.Value.IssuedAt.CompareTo(b.Value.IssuedAt));
-        var drop = Math.Max(1, byAge.Count / 10);
-        for (var i = 0; i < drop; i++)
+        // Still full of live records: forget the earliest-used tenth and refuse anything issued before them.
+        var drop = Math.Max(1, _entries.Count / 10);
+        while (drop > 0 && _firstUse.TryDequeue(out var first))
         {
-            _entries.Remove(byAge[i].Key);
-            if (byAge[i].Value.IssuedAt > _forgottenUpTo)
+            if (_entries.TryGetValue(first.Nonce, out var entry) && entry.Sequence == first.Sequence)
             {
-                _forgottenUpTo = byAge[i].Value.IssuedAt;
+                _entries.Remove(first.Nonce);
+                if (entry.IssuedAt > _forgottenUpTo)
+                {
+                    _forgottenUpTo = entry.IssuedAt;
+                }
+                drop--;
             }
         }
     }
 
-    private readonly record struct Entry(uint HighestNc, DateTimeOffset IssuedAt, DateTimeOffset KeepUntil);
+    /// <summary>Drops queue slots of records already removed, so the queue stays about as long as the table.</summary>
+    private void CompactQueue()
+    {
+        if (_firstUse.Count <= 2 * _entries.Count + 16)
+        {
+            return;
+        }
+        var count = _firstUse.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var slot = _firstUse.Dequeue();
+            if (_entries.TryGetValue(slot.Nonce, out var entry) && entry.Sequence == slot.Sequence)
+            {
+                _firstUse.Enqueue(slot);
+            }
+        }
+    }
+
+    private readonly record struct Entry(uint HighestNc, DateTimeOffset IssuedAt, DateTimeOffset KeepUntil, long Sequence);
 }
