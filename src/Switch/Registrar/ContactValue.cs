@@ -173,7 +173,7 @@ internal static class ContactValue
         return new string(buffer[..(n + digits)]);
     }
 
-    private static int FindUnquoted(string value, char target, int from)
+    private static int FindUnquoted(ReadOnlySpan<char> value, char target, int from)
     {
         var inQuotes = false;
         for (var i = from; i < value.Length; i++)
@@ -247,34 +247,8 @@ internal static class ContactValue
         }
 
         /// <summary>Index of the next ';' outside quotes at or after <paramref name="start"/>, or the length.</summary>
-        private static int EndOf(ReadOnlySpan<char> value, int start)
-        {
-            var inQuotes = false;
-            for (var i = start; i < value.Length; i++)
-            {
-                var c = value[i];
-                if (inQuotes)
-                {
-                    if (c == '\\')
-                    {
-                        i++;
-                    }
-                    else if (c == '"')
-                    {
-                        inQuotes = false;
-                    }
-                }
-                else if (c == '"')
-                {
-                    inQuotes = true;
-                }
-                else if (c == ';')
-                {
-                    return i;
-                }
-            }
-            return value.Length;
-        }
+        private static int EndOf(ReadOnlySpan<char> value, int start) =>
+            FindUnquoted(value, ';', start) is var at and >= 0 ? at : value.Length;
     }
 
     private static string Unquote(string text)
