@@ -117,7 +117,8 @@ start_switch() {
   SIP_PORT="$(free_port)"; ESL_PORT="$(free_port)"
   local n="${RTP_PORTS:-400}" rtp; rtp="$(free_range "$n")"
   mkdir -p "$WORK/switch-data"
-  dotnet "$SWITCH_DLL" --sip-listen "127.0.0.1:$SIP_PORT" --esl-listen "127.0.0.1:$ESL_PORT" \
+  # The young-generation budget the switch's launch profile sets (docs/OPERATIONS.md, "Garbage collection").
+  DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x400000}" dotnet "$SWITCH_DLL" --sip-listen "127.0.0.1:$SIP_PORT" --esl-listen "127.0.0.1:$ESL_PORT" \
     --data-dir "$WORK/switch-data" --rtp-ports "$rtp-$((rtp + n - 1))" --log-level "${SWITCH_LOG_LEVEL:-Warning}" \
     > "$WORK/switch.log" 2>&1 &
   SW_PID=$!; track "$SW_PID"

@@ -17,6 +17,29 @@ public sealed class SwitchLifecycleTests
         Assert.Contains("Stopped", sw.Log, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Warns_at_start_when_the_young_generation_budget_is_large_and_not_with_the_shipped_setting()
+    {
+        // What `dotnet run` (launchSettings.json) and the bench scripts start the switch with.
+        using (var settings = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(
+                   Path.Combine(RepoPaths.Root, "src", "Switch", "Properties", "launchSettings.json"))))
+        {
+            var shipped = settings.RootElement.GetProperty("profiles").GetProperty("Switch")
+                .GetProperty("environmentVariables").GetProperty("DOTNET_GCgen0size").GetString();
+            Assert.Equal(SwitchProcess.Gen0Size, shipped);
+        }
+        Assert.Contains($"DOTNET_GCgen0size:-{SwitchProcess.Gen0Size}", await File.ReadAllTextAsync(
+            Path.Combine(RepoPaths.Root, "bench", "load", "lib.sh")), StringComparison.Ordinal);
+
+        await using (var tuned = await SwitchProcess.StartAsync())
+        {
+            Assert.DoesNotContain("young-generation budget", tuned.Log, StringComparison.Ordinal);
+        }
+        await using var large = await SwitchProcess.StartAsync(gen0Size: "0x4000000");
+        Assert.Contains("young-generation budget is 64 MB", large.Log, StringComparison.Ordinal);
+        Assert.Contains("DOTNET_GCgen0size=0x400000", large.Log, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--rtp-ports", "5", "Rtp:Ports")]
     [InlineData("--sip-listen", "nowhere", "Sip:Listen")]

@@ -10,6 +10,9 @@ internal static partial class HostLog
     [LoggerMessage(4, LogLevel.Warning, "The default password 1234 is in use on the non-loopback SIP listener {EndPoint}: set directory users with their own passwords (see docs/OPERATIONS.md)")]
     public static partial void DefaultPasswords(ILogger logger, string endPoint);
 
+    [LoggerMessage(8, LogLevel.Warning, "The runtime's young-generation budget is {BudgetMb} MB (sized from the CPU cache): garbage collections can pause SIP processing for tens of milliseconds under load. Start the switch with DOTNET_GCgen0size={Recommended} (see docs/OPERATIONS.md)")]
+    public static partial void LargeYoungGeneration(ILogger logger, long budgetMb, string recommended);
+
     [LoggerMessage(5, LogLevel.Warning, "A part of the switch did not stop cleanly")]
     public static partial void StopFailed(ILogger logger, Exception exception);
 

@@ -32,6 +32,11 @@ internal static class SwitchHost
             })
             .AddProvider(forwarder));
         var log = loggers.CreateLogger("Switch");
+        var youngBudget = YoungGenerationBudget.Current();
+        if (YoungGenerationBudget.IsTooLarge(youngBudget))
+        {
+            HostLog.LargeYoungGeneration(log, youngBudget!.Value / (1024 * 1024), YoungGenerationBudget.Recommended);
+        }
         SwitchRuntime runtime;
         try
         {

@@ -39,7 +39,11 @@ internal sealed class SwitchProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<SwitchProcess> StartAsync(string? dataDir = null, int? sipPort = null, IEnumerable<string>? extraArgs = null)
+    /// <summary>The young-generation budget the shipped launchers set (src/Switch/Properties/launchSettings.json, bench/load/lib.sh).</summary>
+    public const string Gen0Size = "0x400000";
+
+    public static async Task<SwitchProcess> StartAsync(string? dataDir = null, int? sipPort = null, IEnumerable<string>? extraArgs = null,
+        string gen0Size = Gen0Size)
     {
         var dll = RepoPaths.SwitchDll;
         if (!File.Exists(dll))
@@ -62,6 +66,7 @@ internal sealed class SwitchProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        psi.Environment["DOTNET_GCgen0size"] = gen0Size;
         foreach (var a in new[] { dll, "--sip-listen", $"127.0.0.1:{sip}", "--esl-listen", $"127.0.0.1:{esl}",
                      "--data-dir", dataDir }.Concat(extra))
         {
