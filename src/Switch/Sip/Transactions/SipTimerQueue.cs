@@ -7,11 +7,19 @@ namespace Switch.Sip.Transactions;
 /// stopping one a flag, and the due ones fire in deadline order from one callback. Deadlines are on the
 /// layer's <see cref="TimeProvider"/> timestamps, so a manual clock in tests still fires each one exactly on
 /// time. Stopped entries leave the heap lazily (when they come due, or all at once when none is live).
+/// Deadlines are rounded up to a 10 ms grid (<see cref="Granularity"/>), as Kamailio's tm fires its timers on
+/// ticks: under load thousands of timers a second come due (Timers K, D, I, L, M always fire), and on the grid
+/// those due in the same 10 ms fire from one wake-up instead of one each. A timer fires at most 10 ms late,
+/// never early.
 /// </summary>
 internal sealed class SipTimerQueue : IDisposable
 {
     private readonly TimeProvider _time;
+    /// <summary>The grid deadlines are rounded up to.</summary>
+    public static readonly TimeSpan Granularity = TimeSpan.FromMilliseconds(10);
+
     private readonly double _ticksPerTimeSpanTick;
+    private readonly long _granule;
     private readonly Lock _lock = new();
     private readonly PriorityQueue<SipTimer, long> _queue = new();
     private readonly ITimer _timer;
@@ -23,6 +31,7 @@ internal sealed class SipTimerQueue : IDisposable
     {
         _time = time;
         _ticksPerTimeSpanTick = time.TimestampFrequency / (double)TimeSpan.TicksPerSecond;
+        _granule = Math.Max(1, (long)(Granularity.Ticks * _ticksPerTimeSpanTick));
         _timer = time.CreateTimer(static s => ((SipTimerQueue)s!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -42,6 +51,11 @@ internal sealed class SipTimerQueue : IDisposable
     public SipTimer Start(TimeSpan due, SipTransaction transaction, Action<SipTransaction> callback)
     {
         var at = _time.GetTimestamp() + (long)(due.Ticks * _ticksPerTimeSpanTick);
+        var offGrid = at % _granule;
+        if (offGrid != 0)
+        {
+            at += _granule - offGrid;
+        }
         var entry = new SipTimer(this, transaction, callback);
         lock (_lock)
         {

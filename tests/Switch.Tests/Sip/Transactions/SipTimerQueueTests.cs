@@ -31,6 +31,24 @@ public sealed class SipTimerQueueTests : TransactionTestBase
     }
 
     [Fact]
+    public void Deadlines_are_rounded_up_to_the_10_ms_grid_never_early_and_timers_due_in_one_slot_fire_together()
+    {
+        Time.Advance(Ms(3)); // off the grid: Timer E (T1 = 500 ms) is due at 503 ms, fires at 510 ms
+        var first = Layer.SendRequest(Outgoing("OPTIONS"), UdpTarget);
+        Time.Advance(Ms(4)); // the second one is due at 507 ms: the same slot
+        var second = Layer.SendRequest(Outgoing("OPTIONS"), UdpTarget);
+        var sends = Transport.Sent.Count;
+
+        Time.Advance(Ms(496)); // 503 ms: past the first deadline, before the slot
+        Assert.Equal(sends, Transport.Sent.Count);
+        Time.Advance(Ms(6)); // 509 ms
+        Assert.Equal(sends, Transport.Sent.Count);
+        Time.Advance(Ms(1)); // 510 ms: both retransmit
+        Assert.Equal(sends + 2, Transport.Sent.Count);
+        Assert.Equal(SipTransactionState.Trying, second.State);
+    }
+
+    [Fact]
     public void A_stopped_timer_never_fires_and_termination_disarms_the_platform_timer()
     {
         var sent = Outgoing("OPTIONS");
