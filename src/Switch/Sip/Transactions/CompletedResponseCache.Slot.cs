@@ -24,7 +24,7 @@ internal sealed partial class CompletedResponseCache
     }
 
     /// <summary>
-    /// One cached response: its place in the byte buffer (branch, host and method of the key, then the response,
+    /// One cached response: its place in a byte chunk (branch, host and method of the key, then the response,
     /// back to back), its key's hash and port, its hash chain link and where the response went.
     /// </summary>
     private struct Slot
@@ -35,6 +35,9 @@ internal sealed partial class CompletedResponseCache
 
         /// <summary>Slot index + 1 of the next entry in this one's hash chain; 0 at its end.</summary>
         public int Next;
+
+        /// <summary>Index of the byte chunk holding the key and response, and where in it they start.</summary>
+        public int Chunk;
         public int Offset;
         public int BranchLength;
         public int HostLength;
@@ -48,8 +51,8 @@ internal sealed partial class CompletedResponseCache
 
         public readonly int KeyLength => BranchLength + HostLength + MethodLength;
 
-        /// <summary>Bytes the entry takes in the buffer (at least one, so that a full ring is told from an empty one).</summary>
-        public readonly int Length => Math.Max(KeyLength + ResponseLength, 1);
+        /// <summary>Bytes the entry takes in its chunk.</summary>
+        public readonly int Length => KeyLength + ResponseLength;
     }
 
     [InlineArray(16)]

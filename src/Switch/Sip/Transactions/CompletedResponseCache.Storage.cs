@@ -7,17 +7,30 @@ using System.Text;
 namespace Switch.Sip.Transactions;
 
 /// <summary>
-/// The storage: a circular byte buffer and a circular array of <see cref="Slot"/>s in arrival (= expiry) order,
-/// and a chained hash index of ints over the slots. An entry's bytes never wrap: when they do not fit at the
-/// end of the buffer they start again at its beginning. Both rings grow by half when full, copying only the
-/// entries still live, and halve again (not below their starting sizes) once a burst has expired. Callers hold <c>_lock</c>.
+/// The storage: a circular array of <see cref="Slot"/>s in arrival (= expiry) order with a chained hash index of
+/// ints over it, and the entries' bytes in fixed-size chunks filled one after the other in the same order. A
+/// chunk is given back when its last entry expires (kept as a spare, or let go once spares are plenty), so bytes
+/// are never copied; the slot array doubles when full and halves again once a burst has expired (not below its
+/// starting size). Callers hold <c>_lock</c>.
 /// </summary>
 internal sealed partial class CompletedResponseCache
 {
-    private byte[] _bytes;
+    /// <summary>The byte chunks by index (null where one was let go); slots name theirs by index.</summary>
+    private byte[]?[] _chunks = new byte[]?[4];
+
+    /// <summary>Indexes of empty chunks of the standard size, ready for reuse.</summary>
+    private int[] _spares = new int[4];
+    private int _spareCount;
+    private int _chunkCount;
+    private long _byteCapacity;
+
+    /// <summary>The chunk the newest entry went to, and where the next one goes in it.</summary>
+    private int _writeChunk;
+    private int _writeOffset;
+
     private Slot[] _slots;
 
-    /// <summary>Per hash bucket (as many as slots), slot index + 1 of its chain's first entry; 0 when empty.</summary>
+    /// <summary>Per hash bucket (a power of two, at least one per slot), slot index + 1 of its chain's first entry; 0 when empty.</summary>
     private int[] _buckets;
 
     /// <summary>The distinct local endpoints (one per UDP socket) the entries were received on.</summary>
@@ -33,16 +46,7 @@ internal sealed partial class CompletedResponseCache
     /// <summary>Entries that still answer their key.</summary>
     private int _count;
 
-    /// <summary>Bytes held by the entries in the FIFO (without the gap left at the end when the buffer wrapped).</summary>
-    private int _usedBytes;
-
-    /// <summary>Offset of the oldest entry's bytes.</summary>
-    private int _byteStart;
-
-    /// <summary>Where the newest entry's bytes end; at or before <see cref="_byteStart"/> once the buffer has wrapped.</summary>
-    private int _byteEnd;
-
-    /// <summary>Copies the entry into the rings (growing them if needed); its slot index, or -1 when it cannot be kept.</summary>
+    /// <summary>Copies the entry into the slots and a chunk (taking more room if needed); its slot index, or -1 when it cannot be kept.</summary>
     private int Store(ServerTransactionKey key, int hash, ReadOnlySpan<byte> response, IPEndPoint destination, IPEndPoint local)
     {
         var branchAscii = Ascii.IsValid(key.Branch);
@@ -65,13 +69,12 @@ internal sealed partial class CompletedResponseCache
                 return -1;
             }
 
-            Compact(Math.Min(MaxSlotCapacity, Grown(_slots.Length)), _bytes.Length);
+            CompactSlots(Math.Min(MaxSlotCapacity, _slots.Length * 2));
         }
 
-        var offset = Reserve(Math.Max(length, 1));
-        if (offset < 0)
+        if (_chunks[_writeChunk]!.Length - _writeOffset < length)
         {
-            return -1;
+            NextChunk(length);
         }
 
         var index = Wrap(_head + _slotCount);
@@ -79,7 +82,8 @@ internal sealed partial class CompletedResponseCache
         slot = default;
         slot.Due = _time.GetTimestamp() + _lingerTimestamp;
         slot.Hash = hash;
-        slot.Offset = offset;
+        slot.Chunk = _writeChunk;
+        slot.Offset = _writeOffset;
         slot.BranchLength = (int)branchLength;
         slot.HostLength = (int)hostLength;
         slot.MethodLength = (int)methodLength;
@@ -100,58 +104,65 @@ internal sealed partial class CompletedResponseCache
 
         _ = address.TryWriteBytes(slot.Address, out _);
 
-        var to = _bytes.AsSpan(offset, length);
+        var to = _chunks[_writeChunk].AsSpan(_writeOffset, length);
         Encode(key.Branch, branchAscii, to);
         Encode(key.Host, hostAscii, to[slot.BranchLength..]);
         Encode(key.Method, methodAscii, to[(slot.BranchLength + slot.HostLength)..]);
         response.CopyTo(to[slot.KeyLength..]);
 
         _slotCount++;
-        _usedBytes += slot.Length;
-        _byteEnd = offset + slot.Length;
+        _writeOffset += length;
         return index;
     }
 
-    /// <summary>Where <paramref name="length"/> contiguous bytes go, growing the buffer when they do not fit; -1 when too big.</summary>
-    private int Reserve(int length)
+    /// <summary>Writing goes on in another chunk (a spare, or a new one; its own for an entry larger than a chunk).</summary>
+    private void NextChunk(int length)
     {
-        var offset = Place(length);
-        if (offset >= 0)
-        {
-            return offset;
-        }
-
-        long capacity = _bytes.Length;
-        do
-        {
-            capacity = Grown(capacity);
-        }
-        while (capacity - _usedBytes < length);
-        if (capacity > Array.MaxLength)
-        {
-            return -1;
-        }
-
-        Compact(_slots.Length, (int)capacity);
-        return Place(length);
-    }
-
-    private int Place(int length)
-    {
-        var capacity = _bytes.Length;
         if (_slotCount == 0)
         {
-            return length <= capacity ? 0 : -1;
+            // No entry is left in the current one.
+            ReleaseChunk(_writeChunk);
         }
 
-        if (_byteEnd > _byteStart)
+        _writeChunk = AcquireChunk(length);
+        _writeOffset = 0;
+    }
+
+    private int AcquireChunk(int length)
+    {
+        if (length <= _chunkSize && _spareCount > 0)
         {
-            // [start, end) in use: after it, else before it (the entry then starts the wrapped part).
-            return capacity - _byteEnd >= length ? _byteEnd : _byteStart >= length ? 0 : -1;
+            return _spares[--_spareCount];
         }
 
-        // Wrapped: [start, capacity) and [0, end) in use.
-        return _byteStart - _byteEnd >= length ? _byteEnd : -1;
+        var index = Array.IndexOf(_chunks, null);
+        if (index < 0)
+        {
+            index = _chunks.Length;
+            Array.Resize(ref _chunks, _chunks.Length * 2);
+            Array.Resize(ref _spares, _chunks.Length);
+        }
+
+        var chunk = new byte[Math.Max(length, _chunkSize)];
+        _chunks[index] = chunk;
+        _chunkCount++;
+        Volatile.Write(ref _byteCapacity, _byteCapacity + chunk.Length);
+        return index;
+    }
+
+    /// <summary>A chunk no entry uses any more: kept as a spare (a few, for the chunks being filled next) or let go.</summary>
+    private void ReleaseChunk(int index)
+    {
+        var chunk = _chunks[index]!;
+        if (chunk.Length == _chunkSize && _slotCount > 0 && _spareCount < Math.Max(1, (_chunkCount - _spareCount) / 4))
+        {
+            _spares[_spareCount++] = index;
+            return;
+        }
+
+        _chunks[index] = null;
+        _chunkCount--;
+        Volatile.Write(ref _byteCapacity, _byteCapacity - chunk.Length);
     }
 
     private void RemoveOldest()
@@ -163,21 +174,27 @@ internal sealed partial class CompletedResponseCache
             Volatile.Write(ref _count, _count - 1);
         }
 
-        _usedBytes -= slot.Length;
+        var chunk = slot.Chunk;
         slot = default;
         _head = Wrap(_head + 1);
         _slotCount--;
         if (_slotCount == 0)
         {
-            (_head, _byteStart, _byteEnd) = (0, 0, 0);
+            // All gone: the chunk written last is filled again from its start, the spares are let go.
+            _head = 0;
+            _writeOffset = 0;
+            while (_spareCount > 0)
+            {
+                ReleaseChunk(_spares[--_spareCount]);
+            }
         }
-        else
+        else if (_slots[_head].Chunk != chunk && chunk != _writeChunk)
         {
-            _byteStart = _slots[_head].Offset;
+            ReleaseChunk(chunk);
         }
     }
 
-    /// <summary>After a burst has expired, gives the memory back (down to the starting sizes).</summary>
+    /// <summary>After a burst has expired, gives the slot memory back (down to the starting size).</summary>
     private void ShrinkIfSparse()
     {
         var slotCapacity = _slots.Length;
@@ -186,57 +203,34 @@ internal sealed partial class CompletedResponseCache
             slotCapacity = Math.Max(_initialSlotCapacity, slotCapacity / 2);
         }
 
-        var byteCapacity = _bytes.Length;
-        while (byteCapacity > _initialByteCapacity && (long)_usedBytes * 4 < byteCapacity)
+        if (slotCapacity != _slots.Length)
         {
-            byteCapacity = Math.Max(_initialByteCapacity, byteCapacity / 2);
-        }
-
-        if (slotCapacity != _slots.Length || byteCapacity != _bytes.Length)
-        {
-            Compact(slotCapacity, byteCapacity);
+            CompactSlots(slotCapacity);
         }
     }
 
     /// <summary>
-    /// Moves the live entries, oldest first, to new rings of the given sizes (large enough for them) starting at
-    /// index and offset 0, dropping the replaced ones, and rebuilds the hash index.
+    /// Moves the slots, oldest first, to a new array of the given size (large enough for them) starting at index 0,
+    /// and rebuilds the hash index over the live ones. Their bytes stay where they are.
     /// </summary>
-    private void Compact(int slotCapacity, int byteCapacity)
+    private void CompactSlots(int slotCapacity)
     {
         var slots = new Slot[slotCapacity];
-        var bytes = new byte[byteCapacity];
         var buckets = new int[BucketCount(slotCapacity)];
-        var count = 0;
-        var end = 0;
         for (var i = 0; i < _slotCount; i++)
         {
-            ref readonly var from = ref _slots[Wrap(_head + i)];
-            if ((from.Flags & SlotFlags.Live) == 0)
+            ref var to = ref slots[i];
+            to = _slots[Wrap(_head + i)];
+            if ((to.Flags & SlotFlags.Live) != 0)
             {
-                continue;
+                ref var bucket = ref buckets[to.Hash & (buckets.Length - 1)];
+                to.Next = bucket;
+                bucket = i + 1;
             }
-
-            var length = from.Length;
-            _bytes.AsSpan(from.Offset, length).CopyTo(bytes.AsSpan(end));
-            ref var to = ref slots[count];
-            to = from;
-            to.Offset = end;
-            ref var bucket = ref buckets[to.Hash & (buckets.Length - 1)];
-            to.Next = bucket;
-            bucket = count + 1;
-            end += length;
-            count++;
         }
 
-        (_slots, _bytes, _buckets) = (slots, bytes, buckets);
-        (_head, _slotCount, _usedBytes, _byteStart, _byteEnd) = (0, count, end, 0, end);
+        (_slots, _buckets, _head) = (slots, buckets, 0);
     }
-
-    /// <summary>Half as large again (by at least 16): growth leaves at most a third of a ring unused.</summary>
-    private static int Grown(int capacity) => capacity + Math.Max(capacity / 2, 16);
-
-    private static long Grown(long capacity) => capacity + Math.Max(capacity / 2, 16);
 
     /// <summary>A power of two, at least one bucket per slot.</summary>
     private static int BucketCount(int slotCapacity) => (int)BitOperations.RoundUpToPowerOf2((uint)slotCapacity);
@@ -263,7 +257,7 @@ internal sealed partial class CompletedResponseCache
 
     private bool KeyEquals(in Slot slot, in ServerTransactionKey key)
     {
-        var stored = _bytes.AsSpan(slot.Offset, slot.KeyLength);
+        var stored = _chunks[slot.Chunk].AsSpan(slot.Offset, slot.KeyLength);
         return Matches(stored[..slot.BranchLength], (slot.Flags & SlotFlags.BranchAscii) != 0, key.Branch)
             && Matches(stored.Slice(slot.BranchLength, slot.HostLength), (slot.Flags & SlotFlags.HostAscii) != 0, key.Host)
             && Matches(stored[(slot.BranchLength + slot.HostLength)..], (slot.Flags & SlotFlags.MethodAscii) != 0, key.Method);

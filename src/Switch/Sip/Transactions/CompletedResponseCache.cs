@@ -13,20 +13,21 @@ namespace Switch.Sip.Transactions;
 /// <remarks>
 /// At thousands of REGISTERs per second this lingering state is what the garbage collector would copy from
 /// generation to generation, so an entry is no heap object at all: its key and response bytes are copied into
-/// one circular byte buffer, its fields into one circular array of structs, and a hash index of ints chains
-/// them. These few arrays are long-lived (large ones start in the large object heap); <see cref="Add"/>
-/// allocates nothing once they have grown. <see cref="TryGet"/> (a retransmitted request: rare) copies out.
+/// large byte chunks filled in arrival order, its fields into one circular array of structs, and a hash index
+/// of ints chains them. These few arrays are long-lived (they start in the large object heap and hold no
+/// references, so a collection neither copies nor scans them); <see cref="Add"/> allocates nothing once they
+/// have grown. <see cref="TryGet"/> (a retransmitted request: rare) copies out.
 /// </remarks>
 internal sealed partial class CompletedResponseCache : IDisposable
 {
-    internal const int DefaultByteCapacity = 256 * 1024;
+    internal const int DefaultChunkSize = 256 * 1024;
     internal const int DefaultSlotCapacity = 2048;
     private const int MaxSlotCapacity = 1 << 28;
 
     private readonly TimeProvider _time;
     private readonly TimeSpan _linger;
     private readonly long _lingerTimestamp;
-    private readonly int _initialByteCapacity;
+    private readonly int _chunkSize;
     private readonly int _initialSlotCapacity;
     private readonly Func<ServerTransactionKey, int>? _hash;
     private readonly Lock _lock = new();
@@ -35,26 +36,26 @@ internal sealed partial class CompletedResponseCache : IDisposable
     private bool _disposed;
 
     public CompletedResponseCache(TimeProvider time, TimeSpan linger)
-        : this(time, linger, DefaultByteCapacity, DefaultSlotCapacity, null)
+        : this(time, linger, DefaultChunkSize, DefaultSlotCapacity, null)
     {
     }
 
     /// <summary>
-    /// Test and benchmark seam: the starting (and smallest) sizes of the byte buffer and of the entry array
-    /// and the key hash (<see cref="ServerTransactionKey.GetHashCode"/> when null).
+    /// Test and benchmark seam: the size of a byte chunk (an entry larger than that gets a chunk of its own), the
+    /// starting (and smallest) size of the entry array, and the key hash (<see cref="ServerTransactionKey.GetHashCode"/> when null).
     /// </summary>
-    internal CompletedResponseCache(TimeProvider time, TimeSpan linger, int initialByteCapacity, int initialSlotCapacity, Func<ServerTransactionKey, int>? hash)
+    internal CompletedResponseCache(TimeProvider time, TimeSpan linger, int chunkSize, int initialSlotCapacity, Func<ServerTransactionKey, int>? hash)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(initialByteCapacity, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(initialSlotCapacity, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(initialSlotCapacity, MaxSlotCapacity);
         _time = time;
         _linger = linger;
         _lingerTimestamp = (long)(linger.Ticks * (time.TimestampFrequency / (double)TimeSpan.TicksPerSecond));
-        _initialByteCapacity = initialByteCapacity;
+        _chunkSize = chunkSize;
         _initialSlotCapacity = initialSlotCapacity;
         _hash = hash;
-        _bytes = new byte[_initialByteCapacity];
+        _writeChunk = AcquireChunk(_chunkSize);
         _slots = new Slot[_initialSlotCapacity];
         _buckets = new int[BucketCount(_initialSlotCapacity)];
         _timer = time.CreateTimer(static s => ((CompletedResponseCache)s!).Expire(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -63,8 +64,8 @@ internal sealed partial class CompletedResponseCache : IDisposable
     /// <summary>Responses that a retransmission would get now (a replaced one no longer counts).</summary>
     public int Count => Volatile.Read(ref _count);
 
-    /// <summary>Size of the byte buffer now (grows when full, shrinks back after a burst).</summary>
-    internal int ByteCapacity => Volatile.Read(ref _bytes).Length;
+    /// <summary>Bytes in the chunks held now (in use or spare; more are taken when full, given back after a burst).</summary>
+    internal long ByteCapacity => Volatile.Read(ref _byteCapacity);
 
     /// <summary>Size of the entry array now (grows when full, shrinks back after a burst).</summary>
     internal int SlotCapacity => Volatile.Read(ref _slots).Length;
@@ -121,7 +122,7 @@ internal sealed partial class CompletedResponseCache : IDisposable
             if (index >= 0)
             {
                 ref readonly var slot = ref _slots[index];
-                response = _bytes.AsSpan(slot.Offset + slot.KeyLength, slot.ResponseLength).ToArray();
+                response = _chunks[slot.Chunk]!.AsSpan(slot.Offset + slot.KeyLength, slot.ResponseLength).ToArray();
                 var address = (slot.Flags & SlotFlags.IPv6) != 0
                     ? new IPAddress(((ReadOnlySpan<byte>)slot.Address)[..16], slot.ScopeId)
                     : new IPAddress(((ReadOnlySpan<byte>)slot.Address)[..4]);
@@ -144,11 +145,13 @@ internal sealed partial class CompletedResponseCache : IDisposable
             }
 
             _disposed = true;
-            _bytes = [];
+            _chunks = [];
+            _spares = [];
             _slots = [];
             _buckets = [];
             _locals = [];
-            (_head, _slotCount, _usedBytes, _byteStart, _byteEnd, _localCount) = (0, 0, 0, 0, 0, 0);
+            (_head, _slotCount, _spareCount, _chunkCount, _writeChunk, _writeOffset, _localCount) = (0, 0, 0, 0, 0, 0, 0);
+            Volatile.Write(ref _byteCapacity, 0);
             Volatile.Write(ref _count, 0);
         }
 

@@ -121,12 +121,13 @@ public sealed class CompletedResponseCacheTests
     }
 
     [Fact]
-    public void Both_rings_grow_with_live_entries_across_the_wrap_point_and_shrink_back_after()
+    public void Slots_wrap_and_grow_and_chunks_are_reused_with_older_entries_live_and_given_back_after()
     {
-        using var cache = new CompletedResponseCache(_time, Linger, initialByteCapacity: 4096, initialSlotCapacity: 8, hash: null);
+        using var cache = new CompletedResponseCache(_time, Linger, chunkSize: 4096, initialSlotCapacity: 8, hash: null);
         var expected = new Dictionary<string, byte[]>();
 
-        // Fill most of the buffer, let the oldest half expire, so the next entries wrap to its beginning.
+        // Eight entries fill the eight slots and two chunks; the oldest four expire, so the next entries take the
+        // slots at the array's start and the emptied chunk while the other four still live, then both grow.
         var n = 0;
         for (; n < 4; n++)
         {
@@ -167,7 +168,7 @@ public sealed class CompletedResponseCacheTests
         Assert.Equal(expected.Count - 4, cache.Count);
         _time.Advance(Linger);
         Assert.Equal(0, cache.Count);
-        Assert.Equal((4096, 8), (cache.ByteCapacity, cache.SlotCapacity));
+        Assert.Equal((4096L, 8), (cache.ByteCapacity, cache.SlotCapacity));
     }
 
     [Fact]
@@ -177,14 +178,14 @@ public sealed class CompletedResponseCacheTests
         {
             var random = new Random(seed);
             var time = new ManualTimeProvider();
-            using var cache = new CompletedResponseCache(time, Linger, initialByteCapacity: 2048, initialSlotCapacity: 4, hash: null);
+            using var cache = new CompletedResponseCache(time, Linger, chunkSize: 2048, initialSlotCapacity: 4, hash: null);
             var model = new Dictionary<string, (byte[] Bytes, TimeSpan Due)>();
             for (var op = 0; op < 3_000; op++)
             {
                 var branch = Branch(random.Next(400));
                 if (random.Next(3) > 0)
                 {
-                    var response = Response(branch, padding: random.Next(0, 1_500));
+                    var response = Response(branch, padding: random.Next(0, 2_500)); // some larger than a chunk
                     cache.Add(Key(branch), response, Flow);
                     model[branch] = (response.Data.ToArray(), time.Elapsed + Linger);
                 }
@@ -203,13 +204,17 @@ public sealed class CompletedResponseCacheTests
 
                 Assert.Equal(model.Values.Count(v => v.Due > time.Elapsed), cache.Count);
             }
+
+            time.Advance(Linger);
+            Assert.Equal(0, cache.Count);
+            Assert.InRange(cache.ByteCapacity, 2048, 4096); // one chunk left: standard, or the last (larger) entry's own
         }
     }
 
     [Fact]
     public void Keys_in_one_hash_chain_each_get_their_own_response()
     {
-        using var cache = new CompletedResponseCache(_time, Linger, initialByteCapacity: 1024, initialSlotCapacity: 2, hash: _ => 42);
+        using var cache = new CompletedResponseCache(_time, Linger, chunkSize: 1024, initialSlotCapacity: 2, hash: _ => 42);
         ServerTransactionKey[] keys =
         [
             Key("z9hG4bKa"), Key("z9hG4bKb"), Key("z9hG4bKa", host: "192.0.2.10"), Key("z9hG4bKa", port: 5070),
@@ -270,7 +275,7 @@ public sealed class CompletedResponseCacheTests
     [Fact]
     public void A_retransmission_gets_a_copy_that_later_adds_do_not_overwrite()
     {
-        using var cache = new CompletedResponseCache(_time, Linger, initialByteCapacity: 1024, initialSlotCapacity: 2, hash: null);
+        using var cache = new CompletedResponseCache(_time, Linger, chunkSize: 1024, initialSlotCapacity: 2, hash: null);
         var first = Response(Branch(0));
         cache.Add(Key(Branch(0)), first, Flow);
         Assert.True(cache.TryGet(Key(Branch(0)), out var got, out _));
@@ -286,7 +291,7 @@ public sealed class CompletedResponseCacheTests
     [Fact]
     public async Task Concurrent_adds_gets_and_expiry_never_return_another_keys_bytes()
     {
-        using var cache = new CompletedResponseCache(_time, Linger, initialByteCapacity: 4096, initialSlotCapacity: 4, hash: null);
+        using var cache = new CompletedResponseCache(_time, Linger, chunkSize: 4096, initialSlotCapacity: 4, hash: null);
         const int Threads = 4;
         const int PerThread = 2_000;
         var responses = Enumerable.Range(0, Threads * PerThread).Select(n => Response(Branch(n), padding: n % 700)).ToArray();
@@ -322,7 +327,7 @@ public sealed class CompletedResponseCacheTests
     public void Add_allocates_nothing_per_entry_once_the_rings_have_grown()
     {
         const int N = 10_000;
-        using var cache = new CompletedResponseCache(_time, Linger, initialByteCapacity: 8 << 20, initialSlotCapacity: 2 * N, hash: null);
+        using var cache = new CompletedResponseCache(_time, Linger, chunkSize: 8 << 20, initialSlotCapacity: 2 * N, hash: null);
         var keys = Enumerable.Range(0, 2 * N).Select(n => Key(Branch(n))).ToArray();
         var responses = Enumerable.Range(0, 2 * N).Select(n => Response(Branch(n), padding: n % 300)).ToArray();
         for (var i = 0; i < N; i++)
