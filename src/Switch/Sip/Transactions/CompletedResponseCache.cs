@@ -24,9 +24,17 @@ internal sealed partial class CompletedResponseCache : IDisposable
     internal const int DefaultSlotCapacity = 2048;
     private const int MaxSlotCapacity = 1 << 28;
 
+    /// <summary>
+    /// Expired entries are removed at most once a second, a second's worth at a time: under load one timer wake-up
+    /// instead of one per entry (thousands a second). Lookups and <see cref="Count"/> ignore an entry from the
+    /// moment it expires, so Timer J is exact for everything but the memory, given back up to a second later.
+    /// </summary>
+    internal static readonly TimeSpan ExpirySweep = TimeSpan.FromSeconds(1);
+
     private readonly TimeProvider _time;
     private readonly TimeSpan _linger;
     private readonly long _lingerTimestamp;
+    private readonly long _sweepTimestamp;
     private readonly int _chunkSize;
     private readonly int _initialSlotCapacity;
     private readonly Func<ServerTransactionKey, int>? _hash;
@@ -52,6 +60,7 @@ internal sealed partial class CompletedResponseCache : IDisposable
         _time = time;
         _linger = linger;
         _lingerTimestamp = (long)(linger.Ticks * (time.TimestampFrequency / (double)TimeSpan.TicksPerSecond));
+        _sweepTimestamp = (long)(ExpirySweep.Ticks * (time.TimestampFrequency / (double)TimeSpan.TicksPerSecond));
         _chunkSize = chunkSize;
         _initialSlotCapacity = initialSlotCapacity;
         _hash = hash;
@@ -61,8 +70,39 @@ internal sealed partial class CompletedResponseCache : IDisposable
         _timer = time.CreateTimer(static s => ((CompletedResponseCache)s!).Expire(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>Responses that a retransmission would get now (a replaced one no longer counts).</summary>
-    public int Count => Volatile.Read(ref _count);
+    /// <summary>Responses that a retransmission would get now (a replaced or expired one no longer counts).</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_lock)
+            {
+                // Entries are in due order: the expired ones not yet swept are at the head.
+                var now = _time.GetTimestamp();
+                var expired = 0;
+                for (int i = 0, at = _head; i < _slotCount && _slots[at].Due <= now; i++, at = Wrap(at + 1))
+                {
+                    if ((_slots[at].Flags & SlotFlags.Live) != 0)
+                    {
+                        expired++;
+                    }
+                }
+                return _count - expired;
+            }
+        }
+    }
+
+    /// <summary>Entries held now, including expired ones not yet swept (<see cref="ExpirySweep"/>).</summary>
+    internal int StoredCount
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _slotCount;
+            }
+        }
+    }
 
     /// <summary>Bytes in the chunks held now (in use or spare; more are taken when full, given back after a burst).</summary>
     internal long ByteCapacity => Volatile.Read(ref _byteCapacity);
@@ -119,7 +159,7 @@ internal sealed partial class CompletedResponseCache : IDisposable
         lock (_lock)
         {
             var index = _disposed ? -1 : Find(key, hash);
-            if (index >= 0)
+            if (index >= 0 && _slots[index].Due > _time.GetTimestamp())
             {
                 ref readonly var slot = ref _slots[index];
                 response = _chunks[slot.Chunk]!.AsSpan(slot.Offset + slot.KeyLength, slot.ResponseLength).ToArray();
@@ -179,7 +219,8 @@ internal sealed partial class CompletedResponseCache : IDisposable
             ShrinkIfSparse();
             if (_slotCount > 0)
             {
-                _ = _timer.Change(_time.GetElapsedTime(now, _slots[_head].Due), Timeout.InfiniteTimeSpan);
+                var next = Math.Max(_slots[_head].Due, now + _sweepTimestamp);
+                _ = _timer.Change(_time.GetElapsedTime(now, next), Timeout.InfiniteTimeSpan);
             }
             else
             {

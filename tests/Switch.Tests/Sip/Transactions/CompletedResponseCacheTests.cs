@@ -89,6 +89,32 @@ public sealed class CompletedResponseCacheTests
     }
 
     [Fact]
+    public void Under_steady_traffic_expired_entries_vanish_at_once_and_are_swept_a_second_at_a_time()
+    {
+        using var cache = new CompletedResponseCache(_time, Linger);
+        // One entry every 10 ms for 40 s: 4,000 entries, each due 32 s after it came.
+        for (var i = 0; i < 4_000; i++)
+        {
+            cache.Add(Key(Branch(i)), Response(Branch(i)), Flow);
+            _time.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        // Now = 40.5 s: entries added up to 8.5 s (the 851 first) are gone for lookups, exactly.
+        _time.Advance(TimeSpan.FromMilliseconds(500));
+        Assert.Equal(3_149, cache.Count);
+        Assert.False(cache.TryGet(Key(Branch(850)), out _, out _));
+        Assert.True(cache.TryGet(Key(Branch(851)), out _, out _));
+        // But not removed one by one: the sweeps run a second apart (32 s, 33 s, ... 40 s), so what expired
+        // since the one at 40 s (50 entries) is still stored.
+        Assert.Equal(3_199, cache.StoredCount);
+
+        _time.Advance(Linger + CompletedResponseCache.ExpirySweep);
+        Assert.Equal(0, cache.Count);
+        Assert.Equal(0, cache.StoredCount);
+        Assert.Equal(0, _time.ActiveTimerCount);
+    }
+
+    [Fact]
     public void Entries_expire_oldest_first_across_many_timer_firings()
     {
         using var cache = new CompletedResponseCache(_time, Linger);
@@ -207,6 +233,8 @@ public sealed class CompletedResponseCacheTests
 
             time.Advance(Linger);
             Assert.Equal(0, cache.Count);
+            time.Advance(CompletedResponseCache.ExpirySweep); // the memory is given back within one sweep
+            Assert.Equal(0, cache.StoredCount);
             Assert.InRange(cache.ByteCapacity, 2048, 4096); // one chunk left: standard, or the last (larger) entry's own
         }
     }
