@@ -14,8 +14,6 @@ public static class Program
                 return await ConcurrentCallsMemory.RunAsync(rest);
             case ["alloc-profile", .. var rest]:
                 return await Profiling.AllocationProfile.RunAsync(rest);
-            case ["alloc-stacks", .. var rest]:
-                return Profiling.AllocationStacks.Run(rest);
             case ["relay-load", .. var rest]:
                 return await RelayLoad.RunAsync(rest);
             case ["relay-phones", .. var rest]:

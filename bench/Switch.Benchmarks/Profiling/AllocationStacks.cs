@@ -6,14 +6,14 @@ using Microsoft.Diagnostics.Tracing.Parsers.Clr;
 namespace Switch.Benchmarks.Profiling;
 
 /// <summary>
-/// `alloc-stacks FILE.nettrace [--types N] [--frames N] [--sites N] [--by-site]`: where the sampled allocations of a run were made. Record the
+/// `alloc-profile stacks FILE.nettrace [--types N] [--frames N] [--sites N] [--by-site]`: where the sampled allocations of a run were made. Record the
 /// run with the runtime's own EventPipe file output (GC keyword, verbose: one GCAllocationTick with its stack about
 /// every 100 KB), then list per type the project methods that allocated it:
 /// <code>
 /// DOTNET_EnableEventPipe=1 DOTNET_EventPipeOutputPath=/tmp/alloc.nettrace \
 /// DOTNET_EventPipeConfig='Microsoft-Windows-DotNETRuntime:0x1:5' \
 ///   dotnet bench/Switch.Benchmarks/bin/Release/net10.0/Switch.Benchmarks.dll alloc-profile calls --count 5000 --no-subscriber
-/// dotnet bench/Switch.Benchmarks/bin/Release/net10.0/Switch.Benchmarks.dll alloc-stacks /tmp/alloc.nettrace
+/// dotnet bench/Switch.Benchmarks/bin/Release/net10.0/Switch.Benchmarks.dll alloc-profile stacks /tmp/alloc.nettrace
 /// </code>
 /// A stack is named by its innermost <c>Switch.</c> frames (the allocating project code, below runtime helpers);
 /// --by-site lists the sites of all types together, largest first.
@@ -24,7 +24,7 @@ internal static class AllocationStacks
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: alloc-stacks FILE.nettrace [--types N] [--frames N] [--sites N] [--by-site]");
+            Console.Error.WriteLine("usage: alloc-profile stacks FILE.nettrace [--types N] [--frames N] [--sites N] [--by-site]");
             return 2;
         }
 
@@ -79,7 +79,7 @@ internal static class AllocationStacks
             sitesOfType[site] = sitesOfType.GetValueOrDefault(site) + amount;
         }
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"alloc-stacks: {total:N0} sampled bytes"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"alloc-profile stacks: {total:N0} sampled bytes"));
         foreach (var (type, bySite) in byType.OrderByDescending(p => p.Value.Values.Sum()).Take(types))
         {
             var typeTotal = bySite.Values.Sum();
