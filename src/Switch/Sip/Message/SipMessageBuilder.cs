@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Switch.Sip.Message;
@@ -10,7 +9,8 @@ namespace Switch.Sip.Message;
 /// </summary>
 internal sealed partial class SipMessageBuilder
 {
-    private readonly List<Entry> _headers;
+    private Entry[] _headers;
+    private int _count;
     private string? _method;
     private SipUri? _requestUri;
     private int _status;
@@ -19,7 +19,7 @@ internal sealed partial class SipMessageBuilder
 
     private SipMessageBuilder(int capacity)
     {
-        _headers = new List<Entry>(capacity);
+        _headers = new Entry[capacity];
     }
 
     public static SipMessageBuilder Request(string method, SipUri requestUri)
@@ -77,7 +77,7 @@ internal sealed partial class SipMessageBuilder
         CheckNoLineBreak(value, nameof(value));
         if (id != SipHeaderId.ContentLength)
         {
-            _headers.Add(Entry.Text(id, unknownName, value));
+            Add(Entry.Text(id, unknownName, value));
         }
 
         return this;
@@ -88,7 +88,7 @@ internal sealed partial class SipMessageBuilder
     {
         var (id, unknownName) = CheckName(name);
         CheckNoLineBreak(value, nameof(value));
-        _headers.Insert(0, Entry.Text(id, unknownName, value));
+        Insert(0, Entry.Text(id, unknownName, value));
         return this;
     }
 
@@ -104,11 +104,11 @@ internal sealed partial class SipMessageBuilder
         }
 
         _headers[index] = Entry.Text(id, unknownName, value);
-        for (var i = _headers.Count - 1; i > index; i--)
+        for (var i = _count - 1; i > index; i--)
         {
             if (Same(_headers[i], id, unknownName))
             {
-                _headers.RemoveAt(i);
+                RemoveAt(i);
             }
         }
 
@@ -118,11 +118,11 @@ internal sealed partial class SipMessageBuilder
     public SipMessageBuilder RemoveHeader(string name)
     {
         var (id, unknownName) = CheckName(name);
-        for (var i = _headers.Count - 1; i >= 0; i--)
+        for (var i = _count - 1; i >= 0; i--)
         {
             if (Same(_headers[i], id, unknownName))
             {
-                _headers.RemoveAt(i);
+                RemoveAt(i);
             }
         }
 
@@ -150,7 +150,7 @@ internal sealed partial class SipMessageBuilder
     /// <summary>Appends a header value given as bytes (validated when the message is built).</summary>
     internal SipMessageBuilder AddRaw(SipHeaderId id, string name, ReadOnlyMemory<byte> value)
     {
-        _headers.Add(Entry.Raw(id, id == SipHeaderId.Unknown ? CheckName(name).UnknownName : null, value));
+        Add(Entry.Raw(id, id == SipHeaderId.Unknown ? CheckName(name).UnknownName : null, value));
         return this;
     }
 
@@ -159,13 +159,13 @@ internal sealed partial class SipMessageBuilder
     {
         var field = message.GetField(index);
         var name = field.Id == SipHeaderId.Unknown ? message.FieldName(index) : null;
-        _headers.Add(Entry.Copy(field.Id, name, message, index));
+        Add(Entry.Copy(field.Id, name, message, index));
         return this;
     }
 
     private int IndexOf(SipHeaderId id, string? unknownName)
     {
-        for (var i = 0; i < _headers.Count; i++)
+        for (var i = 0; i < _count; i++)
         {
             if (Same(_headers[i], id, unknownName))
             {
@@ -174,6 +174,27 @@ internal sealed partial class SipMessageBuilder
         }
 
         return -1;
+    }
+
+    private void Add(in Entry entry) => Insert(_count, entry);
+
+    private void Insert(int index, in Entry entry)
+    {
+        if (_count == _headers.Length)
+        {
+            Array.Resize(ref _headers, Math.Max(4, _count * 2));
+        }
+
+        Array.Copy(_headers, index, _headers, index + 1, _count - index);
+        _headers[index] = entry;
+        _count++;
+    }
+
+    private void RemoveAt(int index)
+    {
+        _count--;
+        Array.Copy(_headers, index + 1, _headers, index, _count - index);
+        _headers[_count] = default;
     }
 
     private static bool Same(in Entry e, SipHeaderId id, string? unknownName) =>
@@ -220,54 +241,5 @@ internal sealed partial class SipMessageBuilder
         {
             throw new ArgumentException("Header values and reason phrases must not contain CR or LF.", parameter);
         }
-    }
-
-    /// <summary>
-    /// One header line of the recipe (32 bytes): the value as text, as line <c>index</c> of a parsed message (valid as it
-    /// is unless folded, which is written unfolded and checked again), or as bytes to check. <see cref="Name"/> is set
-    /// for unknown headers only.
-    /// </summary>
-    private readonly struct Entry
-    {
-        private readonly object? _value;
-        private readonly int _start;
-        private readonly int _length;
-
-        private Entry(SipHeaderId id, string? name, object? value, int start, int length)
-        {
-            Id = id;
-            Name = name;
-            _value = value;
-            _start = start;
-            _length = length;
-        }
-
-        public SipHeaderId Id { get; }
-
-        public string? Name { get; }
-
-        public string? TextValue => _value as string;
-
-        /// <summary>The message whose line this is, when that line needs no check.</summary>
-        public SipMessage? Source => _value is SipMessage m && !m.GetField(_start).Folded ? m : null;
-
-        /// <summary>The line's index in <see cref="Source"/>.</summary>
-        public int SourceIndex => _start;
-
-        public ReadOnlyMemory<byte> Bytes => _value switch
-        {
-            SipMessage m => m.FieldValue(_start),
-            byte[] a => a.AsMemory(_start, _length),
-            _ => default,
-        };
-
-        public static Entry Text(SipHeaderId id, string? name, string value) => new(id, name, value, 0, 0);
-
-        public static Entry Copy(SipHeaderId id, string? name, SipMessage message, int index) => new(id, name, message, index, 0);
-
-        public static Entry Raw(SipHeaderId id, string? name, ReadOnlyMemory<byte> value) =>
-            MemoryMarshal.TryGetArray(value, out var segment)
-                ? new Entry(id, name, segment.Array, segment.Offset, segment.Count)
-                : new Entry(id, name, value.ToArray(), 0, value.Length);
     }
 }
