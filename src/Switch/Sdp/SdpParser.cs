@@ -14,14 +14,14 @@ internal static class SdpParser
     /// <summary>Tokens of one m-line split on the stack (a longer line splits into an array).</summary>
     private const int MaxStackTokens = 64;
 
-    public static bool TryParse(string text, out SdpSession? session, out SdpParseError error)
+    public static bool TryParse(ReadOnlySpan<char> text, out SdpSession? session, out SdpParseError error)
     {
         session = null;
         error = Parse(text, out session);
         return error == SdpParseError.None;
     }
 
-    private static SdpParseError Parse(string text, out SdpSession? session)
+    private static SdpParseError Parse(ReadOnlySpan<char> text, out SdpSession? session)
     {
         session = null;
         var builder = new Builder();
@@ -30,9 +30,9 @@ internal static class SdpParser
         var position = 0;
         while (position < text.Length)
         {
-            var end = text.IndexOf('\n', position);
-            var line = (end < 0 ? text.AsSpan(position) : text.AsSpan(position, end - position)).TrimEnd();
-            position = end < 0 ? text.Length : end + 1;
+            var end = text[position..].IndexOf('\n');
+            var line = (end < 0 ? text[position..] : text.Slice(position, end)).TrimEnd();
+            position = end < 0 ? text.Length : position + end + 1;
             if (line.IsEmpty)
             {
                 continue;
