@@ -94,6 +94,12 @@ internal sealed partial class SipMessageBuilder
             }
             else
             {
+                if (first && e.Id == SipHeaderId.CallId && e.TextValue is { } callId && fields[i].Value.Length == callId.Length && Ascii.IsValid(callId))
+                {
+                    // The value is this string byte for byte: the key is the string itself (still checked below).
+                    state.CallId = callId;
+                }
+
                 Process(buffer, e.Id, fields[i].Value, ref state);
             }
         }

@@ -11,24 +11,27 @@ internal sealed class SipVia
     public const string MagicCookie = "z9hG4bK";
 
     private readonly ReadOnlyMemory<byte> _raw;
+    private readonly TextSegment _hostSegment;
     private IReadOnlyList<SipParameter>? _parameters;
     private string? _text;
+    private string? _host;
 
     private SipVia(ReadOnlyMemory<byte> raw, in SipViaParts parts)
     {
         _raw = raw;
         var s = raw.Span;
         Transport = InternTransport(parts.Transport.Of(s));
-        Host = Encoding.ASCII.GetString(parts.Host.Of(s));
+        _hostSegment = parts.Host;
         Port = parts.Port >= 0 ? parts.Port : null;
         Branch = parts.Branch.IsPresent ? Encoding.UTF8.GetString(parts.Branch.Of(s)) : null;
     }
 
-    private SipVia(ReadOnlyMemory<byte> raw, SipVia sameSentByAndBranch)
+    private SipVia(ReadOnlyMemory<byte> raw, TextSegment host, SipVia sameSentByAndBranch)
     {
         _raw = raw;
+        _hostSegment = host;
+        _host = sameSentByAndBranch._host;
         Transport = sameSentByAndBranch.Transport;
-        Host = sameSentByAndBranch.Host;
         Port = sameSentByAndBranch.Port;
         Branch = sameSentByAndBranch.Branch;
     }
@@ -36,8 +39,8 @@ internal sealed class SipVia
     /// <summary>Upper-case transport token: UDP, TCP, TLS, SCTP, WS, WSS or an extension.</summary>
     public string Transport { get; }
 
-    /// <summary>sent-by host as written (IPv6 keeps brackets).</summary>
-    public string Host { get; }
+    /// <summary>sent-by host as written (IPv6 keeps brackets); made a string when first read.</summary>
+    public string Host => _host ??= Encoding.ASCII.GetString(_hostSegment.Of(_raw.Span));
 
     public int? Port { get; }
 
@@ -129,7 +132,7 @@ internal sealed class SipVia
     {
         var i = 0;
         return SipViaScanner.TryScan(value.Span, ref i, out var parts, out _)
-            ? new SipVia(value.Slice(parts.Element.Start, parts.Element.Length), original)
+            ? new SipVia(value.Slice(parts.Element.Start, parts.Element.Length), parts.Host.Offset(-parts.Element.Start), original)
             : null;
     }
 
