@@ -28,7 +28,7 @@ internal sealed partial class SipCallHandler
         if (UnsupportedRequirement(invite) is { } unsupported)
         {
             SipCallLog.Refused(Logger, invite.CallId, source, 420, "requires " + unsupported);
-            tx.TrySendResponse(tx.CreateResponseBuilder(420).AddHeader(SipHeaderNames.Unsupported, unsupported).BuildResponse());
+            tx.TrySendResponse(tx.CreateResponseBuilder(420).AddHeader(SipHeaderNames.Unsupported, unsupported).BuildResponseOnce());
             return;
         }
         if (!TryCheckSessionInterval(tx))
@@ -54,7 +54,7 @@ internal sealed partial class SipCallHandler
                     {
                         challenge.AddHeader(SipHeaderNames.ProxyAuthenticate, header);
                     }
-                    tx.TrySendResponse(challenge.BuildResponse());
+                    tx.TrySendResponse(challenge.BuildResponseOnce());
                     return;
                 case AuthenticationStatus.Authenticated:
                     user = outcome.User;
@@ -153,7 +153,7 @@ internal sealed partial class SipCallHandler
     private void Refuse(ServerInviteTransaction tx, int status, string why)
     {
         SipCallLog.Refused(Logger, tx.Request.CallId, tx.Flow.Remote, status, why);
-        tx.TrySendResponse(tx.CreateResponseBuilder(status).AddHeader(SipHeaderNames.UserAgent, context.Options.UserAgent).BuildResponse());
+        tx.TrySendResponse(tx.CreateResponseBuilder(status).AddHeader(SipHeaderNames.UserAgent, context.Options.UserAgent).BuildResponseOnce());
     }
 
     private bool TryCheckSessionInterval(ServerInviteTransaction tx)
@@ -170,7 +170,7 @@ internal sealed partial class SipCallHandler
             return true;
         }
         tx.TrySendResponse(tx.CreateResponseBuilder(422)
-            .AddHeader("Min-SE", context.Options.MinSessionExpires.ToString(CultureInfo.InvariantCulture)).BuildResponse());
+            .AddHeader("Min-SE", context.Options.MinSessionExpires.ToString(CultureInfo.InvariantCulture)).BuildResponseOnce());
         return false;
     }
 

@@ -16,6 +16,7 @@ internal sealed partial class SipMessageBuilder
     /// </summary>
     public SipMessage Build()
     {
+        ThrowIfSpent();
         if (_count + 1 > SipMessageParser.MaxHeaderCount)
         {
             throw Invalid(new SipParseError(SipParseErrorKind.TooManyHeaders, null, "too many header lines"));
@@ -126,6 +127,35 @@ internal sealed partial class SipMessageBuilder
 
     public SipResponse BuildResponse() =>
         Build() as SipResponse ?? throw new InvalidOperationException("The builder holds a request.");
+
+    /// <summary>
+    /// <see cref="BuildRequest"/> for a builder used once: its line storage goes back for the next builder made on this
+    /// thread, and any later use of this builder throws <see cref="InvalidOperationException"/>.
+    /// </summary>
+    public SipRequest BuildRequestOnce()
+    {
+        try
+        {
+            return BuildRequest();
+        }
+        finally
+        {
+            Release();
+        }
+    }
+
+    /// <summary><see cref="BuildResponse"/> for a builder used once (see <see cref="BuildRequestOnce"/>).</summary>
+    public SipResponse BuildResponseOnce()
+    {
+        try
+        {
+            return BuildResponse();
+        }
+        finally
+        {
+            Release();
+        }
+    }
 
     /// <summary>The general way, for what the direct one does not cover (folded values, a non-ASCII reason phrase).</summary>
     private SipMessage BuildByParsing()

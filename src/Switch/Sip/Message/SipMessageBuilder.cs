@@ -19,7 +19,7 @@ internal sealed partial class SipMessageBuilder
 
     private SipMessageBuilder(int capacity)
     {
-        _headers = new Entry[capacity];
+        _headers = RentLines(capacity);
     }
 
     public static SipMessageBuilder Request(string method, SipUri requestUri)
@@ -66,6 +66,7 @@ internal sealed partial class SipMessageBuilder
 
     public SipMessageBuilder SetRequestUri(SipUri uri)
     {
+        ThrowIfSpent();
         _requestUri = IsRequest ? uri : throw new InvalidOperationException("A response has no Request-URI.");
         return this;
     }
@@ -73,6 +74,7 @@ internal sealed partial class SipMessageBuilder
     /// <summary>Appends a header line.</summary>
     public SipMessageBuilder AddHeader(string name, string value)
     {
+        ThrowIfSpent();
         var (id, unknownName) = CheckName(name);
         CheckNoLineBreak(value, nameof(value));
         if (id != SipHeaderId.ContentLength)
@@ -86,6 +88,7 @@ internal sealed partial class SipMessageBuilder
     /// <summary>Inserts a header line before all others (a new top Via, for example).</summary>
     public SipMessageBuilder PrependHeader(string name, string value)
     {
+        ThrowIfSpent();
         var (id, unknownName) = CheckName(name);
         CheckNoLineBreak(value, nameof(value));
         Insert(0, Entry.Text(id, unknownName, value));
@@ -95,6 +98,7 @@ internal sealed partial class SipMessageBuilder
     /// <summary>Replaces the first line of that name (removing the others), or appends one.</summary>
     public SipMessageBuilder SetHeader(string name, string value)
     {
+        ThrowIfSpent();
         var (id, unknownName) = CheckName(name);
         CheckNoLineBreak(value, nameof(value));
         var index = IndexOf(id, unknownName);
@@ -117,6 +121,7 @@ internal sealed partial class SipMessageBuilder
 
     public SipMessageBuilder RemoveHeader(string name)
     {
+        ThrowIfSpent();
         var (id, unknownName) = CheckName(name);
         for (var i = _count - 1; i >= 0; i--)
         {
@@ -132,6 +137,7 @@ internal sealed partial class SipMessageBuilder
     /// <summary>Sets the body; with <paramref name="contentType"/> also sets Content-Type (removed for an empty body without one).</summary>
     public SipMessageBuilder SetBody(ReadOnlyMemory<byte> body, string? contentType = null)
     {
+        ThrowIfSpent();
         _body = body;
         if (contentType is not null)
         {
@@ -150,6 +156,7 @@ internal sealed partial class SipMessageBuilder
     /// <summary>Appends a header value given as bytes (validated when the message is built).</summary>
     internal SipMessageBuilder AddRaw(SipHeaderId id, string name, ReadOnlyMemory<byte> value)
     {
+        ThrowIfSpent();
         Add(Entry.Raw(id, id == SipHeaderId.Unknown ? CheckName(name).UnknownName : null, value));
         return this;
     }
@@ -157,6 +164,7 @@ internal sealed partial class SipMessageBuilder
     /// <summary>Appends header line <paramref name="index"/> of <paramref name="message"/> as it is (already valid).</summary>
     internal SipMessageBuilder AddCopy(SipMessage message, int index)
     {
+        ThrowIfSpent();
         var field = message.GetField(index);
         var name = field.Id == SipHeaderId.Unknown ? message.FieldName(index) : null;
         Add(Entry.Copy(field.Id, name, message, index));

@@ -11,7 +11,9 @@ internal sealed class SipVia
     public const string MagicCookie = "z9hG4bK";
 
     private readonly ReadOnlyMemory<byte> _raw;
-    private readonly TextSegment _hostSegment;
+    private readonly int _port;
+    private readonly ushort _hostStart;
+    private readonly ushort _hostLength;
     private IReadOnlyList<SipParameter>? _parameters;
     private string? _text;
     private string? _host;
@@ -21,18 +23,18 @@ internal sealed class SipVia
         _raw = raw;
         var s = raw.Span;
         Transport = InternTransport(parts.Transport.Of(s));
-        _hostSegment = parts.Host;
-        Port = parts.Port >= 0 ? parts.Port : null;
+        _port = parts.Port;
+        (_hostStart, _hostLength, _host) = HostAt(s, parts.Host);
         Branch = parts.Branch.IsPresent ? Encoding.UTF8.GetString(parts.Branch.Of(s)) : null;
     }
 
     private SipVia(ReadOnlyMemory<byte> raw, TextSegment host, SipVia sameSentByAndBranch)
     {
         _raw = raw;
-        _hostSegment = host;
-        _host = sameSentByAndBranch._host;
+        (_hostStart, _hostLength, _host) = HostAt(raw.Span, host);
+        _host ??= sameSentByAndBranch._host;
         Transport = sameSentByAndBranch.Transport;
-        Port = sameSentByAndBranch.Port;
+        _port = sameSentByAndBranch._port;
         Branch = sameSentByAndBranch.Branch;
     }
 
@@ -40,9 +42,9 @@ internal sealed class SipVia
     public string Transport { get; }
 
     /// <summary>sent-by host as written (IPv6 keeps brackets); made a string when first read.</summary>
-    public string Host => _host ??= Encoding.ASCII.GetString(_hostSegment.Of(_raw.Span));
+    public string Host => _host ??= Encoding.ASCII.GetString(_raw.Span.Slice(_hostStart, _hostLength));
 
-    public int? Port { get; }
+    public int? Port => _port >= 0 ? _port : null;
 
     public string? Branch { get; }
 
@@ -152,6 +154,15 @@ internal sealed class SipVia
         relative.Element = new TextSegment(0, parts.Element.Length);
         return new SipVia(element, relative);
     }
+
+    /// <summary>
+    /// Where the host is, in two ushorts (no bigger than the int? port they sit beside used to be), or the host itself
+    /// when it lies beyond them.
+    /// </summary>
+    private static (ushort Start, ushort Length, string? Text) HostAt(ReadOnlySpan<byte> raw, TextSegment host) =>
+        host.Start <= ushort.MaxValue && host.Length <= ushort.MaxValue && host.IsPresent
+            ? ((ushort)host.Start, (ushort)host.Length, null)
+            : ((ushort)0, (ushort)0, Encoding.ASCII.GetString(host.Of(raw)));
 
     private IReadOnlyList<SipParameter> ParseParameters() =>
         Parts.Parameters.IsPresent && SipParameterScanner.TryParseAll(Parts.Parameters.Of(_raw.Span), true, out var list) ? list : [];

@@ -200,6 +200,39 @@ public sealed class SipMessageBuilderDifferentialTests
         Assert.Throws<InvalidOperationException>(() => SipMessageBuilder.Response(200).PrependHeader("l", "4").SetBody("abc", "text/plain").Build());
     }
 
+    [Fact]
+    public void Builders_built_once_in_a_row_reuse_storage_without_carrying_lines_over() =>
+        // Each builder takes the storage the one before gave back (same thread): every message must still be its own
+        // recipe, however many lines the previous one had, and a refused build gives the storage back too.
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(100), Prop.ForAll(Gen.ArrayOf(Recipes, 6).ToArbitrary(), recipes =>
+        {
+            foreach (var recipe in recipes)
+            {
+                var (builder, model) = recipe.Apply();
+                var expected = Model(recipe, model);
+                var parses = SipMessageParser.TryParse(expected, out _, out _);
+                SipMessage? built;
+                try
+                {
+                    built = recipe.IsRequest ? builder.BuildRequestOnce() : builder.BuildResponseOnce();
+                }
+                catch (InvalidOperationException)
+                {
+                    built = null;
+                }
+
+                Assert.Equal(parses, built is not null);
+                if (built is not null)
+                {
+                    Assert.Equal(Encoding.UTF8.GetString(expected), Encoding.UTF8.GetString(built.Data.Span));
+                }
+
+                Assert.Throws<InvalidOperationException>(() => builder.AddHeader("Subject", "again"));
+                Assert.Throws<InvalidOperationException>(() => builder.RemoveHeader("Subject"));
+                Assert.Throws<InvalidOperationException>(() => builder.Build());
+            }
+        }));
+
     private static byte[] Model(Recipe recipe, List<(string Name, string Value)> headers)
     {
         var text = new StringBuilder();
