@@ -6,7 +6,8 @@ using Switch.Benchmarks.Registrar;
 namespace Switch.Benchmarks.Profiling;
 
 /// <summary>
-/// `alloc-profile register|calls [--count N] [--no-subscriber]`: runs registration cycles or bridged calls in process and lists
+/// `alloc-profile register|calls [--count N] [--no-subscriber]` (or `alloc-profile stacks FILE.nettrace`, see
+/// <see cref="AllocationStacks"/>): runs registration cycles or bridged calls in process and lists
 /// which types the allocations were, from the runtime's allocation sampling (one GCAllocationTick event about
 /// every 100 KB allocated, attributed to the type that crossed the mark), with the allocated bytes per
 /// registration or call (calls: with a subscriber to every event, as an ESL client on ALL, unless
@@ -18,6 +19,11 @@ internal static class AllocationProfile
     public static async Task<int> RunAsync(string[] args)
     {
         var what = args.Length > 0 ? args[0] : "register";
+        if (what == "stacks")
+        {
+            return AllocationStacks.Run(args[1..]);
+        }
+
         var count = what == "calls" ? 20_000 : 200_000;
         var subscriber = true;
         for (var i = 1; i < args.Length; i++)
@@ -67,7 +73,7 @@ internal static class AllocationProfile
                 };
                 break;
             default:
-                Console.Error.WriteLine("usage: alloc-profile register|calls [--count N] [--no-subscriber]");
+                Console.Error.WriteLine("usage: alloc-profile register|calls [--count N] [--no-subscriber] | alloc-profile stacks FILE.nettrace");
                 return 2;
         }
 

@@ -46,27 +46,46 @@ internal sealed record SdpCodec(int PayloadType, string EncodingName, int ClockR
     public SdpCodec WithPayloadType(int payloadType) => this with { PayloadType = payloadType };
 
     /// <summary>The RFC 3551 table of static payload types used when an m-line has no rtpmap for them.</summary>
-    public static SdpCodec? FromStaticPayloadType(int payloadType) => payloadType switch
+    public static SdpCodec? FromStaticPayloadType(int payloadType) =>
+        (uint)payloadType < (uint)StaticPayloadTypes.Length ? StaticPayloadTypes[payloadType] : null;
+
+    private static readonly SdpCodec?[] StaticPayloadTypes =
+    [
+        Pcmu, null, null,
+        new(3, "GSM", 8000),
+        new(4, "G723", 8000),
+        new(5, "DVI4", 8000),
+        new(6, "DVI4", 16000),
+        new(7, "LPC", 8000),
+        Pcma,
+        new(9, "G722", 8000),
+        new(10, "L16", 44100, 2),
+        new(11, "L16", 44100),
+        new(12, "QCELP", 8000),
+        new(13, ComfortNoiseName, 8000),
+        new(14, "MPA", 90000),
+        new(15, "G728", 8000),
+        new(16, "DVI4", 11025),
+        new(17, "DVI4", 22050),
+        new(18, "G729", 8000),
+    ];
+
+    /// <summary>Encoding names common enough to share one string instead of a new one per rtpmap.</summary>
+    private static readonly string[] CommonEncodingNames =
+        [PcmuName, PcmaName, TelephoneEventName, ComfortNoiseName, "opus", "speex", "G722", "G729", "iLBC", "GSM", "AMR", "AMR-WB", "red", "H264", "VP8"];
+
+    private static string EncodingNameOf(ReadOnlySpan<char> name)
     {
-        0 => Pcmu,
-        3 => new SdpCodec(3, "GSM", 8000),
-        4 => new SdpCodec(4, "G723", 8000),
-        5 => new SdpCodec(5, "DVI4", 8000),
-        6 => new SdpCodec(6, "DVI4", 16000),
-        7 => new SdpCodec(7, "LPC", 8000),
-        8 => Pcma,
-        9 => new SdpCodec(9, "G722", 8000),
-        10 => new SdpCodec(10, "L16", 44100, 2),
-        11 => new SdpCodec(11, "L16", 44100),
-        12 => new SdpCodec(12, "QCELP", 8000),
-        13 => new SdpCodec(13, ComfortNoiseName, 8000),
-        14 => new SdpCodec(14, "MPA", 90000),
-        15 => new SdpCodec(15, "G728", 8000),
-        16 => new SdpCodec(16, "DVI4", 11025),
-        17 => new SdpCodec(17, "DVI4", 22050),
-        18 => new SdpCodec(18, "G729", 8000),
-        _ => null,
-    };
+        foreach (var common in CommonEncodingNames)
+        {
+            if (name.SequenceEqual(common))
+            {
+                return common;
+            }
+        }
+
+        return name.ToString();
+    }
 
     /// <summary>Parses an rtpmap value <c>&lt;pt&gt; &lt;name&gt;/&lt;clock&gt;[/&lt;channels&gt;]</c>.</summary>
     public static bool TryParseRtpMap(string value, out SdpCodec codec)
@@ -106,7 +125,7 @@ internal sealed record SdpCodec(int PayloadType, string EncodingName, int ClockR
             return false;
         }
 
-        codec = new SdpCodec(pt, name.ToString(), clock, channels);
+        codec = new SdpCodec(pt, EncodingNameOf(name), clock, channels);
         return true;
     }
 

@@ -31,8 +31,9 @@ internal sealed record SdpMediaDescription(
     {
         get
         {
-            foreach (var attribute in Attributes)
+            for (var i = 0; i < Attributes.Count; i++)
             {
+                var attribute = Attributes[i];
                 if (attribute.Value is null && SdpDirections.TryParse(attribute.Name, out var direction))
                 {
                     return direction;
@@ -60,8 +61,9 @@ internal sealed record SdpMediaDescription(
     /// <summary>The first value of a named attribute, or null.</summary>
     public string? GetAttribute(string name)
     {
-        foreach (var attribute in Attributes)
+        for (var i = 0; i < Attributes.Count; i++)
         {
+            var attribute = Attributes[i];
             if (string.Equals(attribute.Name, name, StringComparison.OrdinalIgnoreCase))
             {
                 return attribute.Value ?? string.Empty;
@@ -77,27 +79,31 @@ internal sealed record SdpMediaDescription(
     /// </summary>
     public IReadOnlyList<SdpCodec> GetCodecs()
     {
-        var codecs = new List<SdpCodec>(Formats.Count);
-        foreach (var format in Formats)
+        var formats = Formats;
+        var attributes = Attributes;
+        var codecs = new List<SdpCodec>(formats.Count);
+        for (var f = 0; f < formats.Count; f++)
         {
-            if (!SdpCodec.TryParsePayloadType(format, out var pt))
+            if (!SdpCodec.TryParsePayloadType(formats[f], out var pt))
             {
                 continue;
             }
 
             SdpCodec? codec = null;
             string? fmtp = null;
-            foreach (var attribute in Attributes)
+            for (var a = 0; a < attributes.Count; a++)
             {
+                var attribute = attributes[a];
                 if (attribute.Value is null)
                 {
                     continue;
                 }
 
+                // The payload type is read first: only the attributes of this format make a codec or a string.
                 if (codec is null &&
                     string.Equals(attribute.Name, SdpAttribute.RtpMap, StringComparison.OrdinalIgnoreCase) &&
-                    SdpCodec.TryParseRtpMap(attribute.Value, out var mapped) &&
-                    mapped.PayloadType == pt)
+                    LeadingPayloadType(attribute.Value) == pt &&
+                    SdpCodec.TryParseRtpMap(attribute.Value, out var mapped))
                 {
                     codec = mapped;
                 }
@@ -106,7 +112,7 @@ internal sealed record SdpMediaDescription(
                          TryParseFmtp(attribute.Value, out var fmtpPt, out var parameters) &&
                          fmtpPt == pt)
                 {
-                    fmtp = parameters;
+                    fmtp = parameters.ToString();
                 }
             }
 
@@ -120,12 +126,20 @@ internal sealed record SdpMediaDescription(
         return codecs;
     }
 
-    private static bool TryParseFmtp(string value, out int payloadType, out string parameters)
+    /// <summary>The payload type an rtpmap or fmtp value starts with, or -1.</summary>
+    private static int LeadingPayloadType(string value)
+    {
+        var text = value.AsSpan().TrimStart();
+        var space = text.IndexOf(' ');
+        return SdpCodec.TryParsePayloadType(space < 0 ? text : text[..space], out var pt) ? pt : -1;
+    }
+
+    private static bool TryParseFmtp(string value, out int payloadType, out ReadOnlySpan<char> parameters)
     {
         var text = value.AsSpan().TrimStart();
         var space = text.IndexOf(' ');
         var ptText = space < 0 ? text : text[..space];
-        parameters = space < 0 ? string.Empty : text[(space + 1)..].Trim().ToString();
+        parameters = space < 0 ? default : text[(space + 1)..].Trim();
         return SdpCodec.TryParsePayloadType(ptText, out payloadType);
     }
 

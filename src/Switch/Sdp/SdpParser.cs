@@ -11,14 +11,17 @@ internal static class SdpParser
     public const int MaxLines = 1024;
     public const int MaxMedia = 32;
 
-    public static bool TryParse(string text, out SdpSession? session, out SdpParseError error)
+    /// <summary>Tokens of one m-line split on the stack (a longer line splits into an array).</summary>
+    private const int MaxStackTokens = 64;
+
+    public static bool TryParse(ReadOnlySpan<char> text, out SdpSession? session, out SdpParseError error)
     {
         session = null;
         error = Parse(text, out session);
         return error == SdpParseError.None;
     }
 
-    private static SdpParseError Parse(string text, out SdpSession? session)
+    private static SdpParseError Parse(ReadOnlySpan<char> text, out SdpSession? session)
     {
         session = null;
         var builder = new Builder();
@@ -27,9 +30,9 @@ internal static class SdpParser
         var position = 0;
         while (position < text.Length)
         {
-            var end = text.IndexOf('\n', position);
-            var line = (end < 0 ? text.AsSpan(position) : text.AsSpan(position, end - position)).TrimEnd();
-            position = end < 0 ? text.Length : end + 1;
+            var end = text[position..].IndexOf('\n');
+            var line = (end < 0 ? text[position..] : text.Slice(position, end)).TrimEnd();
+            position = end < 0 ? text.Length : position + end + 1;
             if (line.IsEmpty)
             {
                 continue;
@@ -124,13 +127,13 @@ internal static class SdpParser
                 case 'c':
                     return TryParseConnection(value, out _connection) ? SdpParseError.None : SdpParseError.InvalidConnection;
                 case 't':
-                    var time = Tokens(value);
-                    if (time.Count != 2)
+                    Span<Range> time = stackalloc Range[3];
+                    if (Tokenize(value, time) != 2)
                     {
                         return SdpParseError.InvalidTime;
                     }
 
-                    _times.Add(new SdpTime(time[0], time[1], []));
+                    _times.Add(new SdpTime(Token(value[time[0]]), Token(value[time[1]]), []));
                     return SdpParseError.None;
                 case 'r':
                     if (_times.Count == 0)
@@ -205,13 +208,16 @@ internal static class SdpParser
         public static bool TryCreate(ReadOnlySpan<char> value, out MediaBuilder? builder)
         {
             builder = null;
-            var tokens = Tokens(value);
-            if (tokens.Count < 3)
+            // A line of n characters has at most (n + 1) / 2 tokens.
+            var room = (value.Length + 1) / 2;
+            var tokens = room <= MaxStackTokens ? stackalloc Range[MaxStackTokens] : new Range[room];
+            var tokenCount = Tokenize(value, tokens);
+            if (tokenCount < 3)
             {
                 return false;
             }
 
-            var portText = tokens[1].AsSpan();
+            var portText = value[tokens[1]];
             int? portCount = null;
             var slash = portText.IndexOf('/');
             if (slash >= 0)
@@ -231,7 +237,13 @@ internal static class SdpParser
                 return false;
             }
 
-            builder = new MediaBuilder(tokens[0], port, portCount, tokens[2], [.. tokens.Skip(3)]);
+            var formats = new string[tokenCount - 3];
+            for (var i = 0; i < formats.Length; i++)
+            {
+                formats[i] = Token(value[tokens[i + 3]]);
+            }
+
+            builder = new MediaBuilder(Token(value[tokens[0]]), port, portCount, Token(value[tokens[2]]), formats);
             return true;
         }
 
@@ -266,27 +278,28 @@ internal static class SdpParser
     private static bool TryParseOrigin(ReadOnlySpan<char> value, out SdpOrigin? origin)
     {
         origin = null;
-        var tokens = Tokens(value);
-        if (tokens.Count != 6 ||
-            !ulong.TryParse(tokens[2], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+        Span<Range> tokens = stackalloc Range[7];
+        if (Tokenize(value, tokens) != 6 ||
+            !ulong.TryParse(value[tokens[2]], NumberStyles.None, CultureInfo.InvariantCulture, out var version))
         {
             return false;
         }
 
-        origin = new SdpOrigin(tokens[0], tokens[1], version, tokens[3], tokens[4], tokens[5]);
+        origin = new SdpOrigin(Token(value[tokens[0]]), Token(value[tokens[1]]), version, Token(value[tokens[3]]), Token(value[tokens[4]]),
+            Token(value[tokens[5]]));
         return true;
     }
 
     private static bool TryParseConnection(ReadOnlySpan<char> value, out SdpConnection? connection)
     {
         connection = null;
-        var tokens = Tokens(value);
-        if (tokens.Count != 3)
+        Span<Range> tokens = stackalloc Range[4];
+        if (Tokenize(value, tokens) != 3)
         {
             return false;
         }
 
-        connection = new SdpConnection(tokens[0], tokens[1], tokens[2]);
+        connection = new SdpConnection(Token(value[tokens[0]]), Token(value[tokens[1]]), Token(value[tokens[2]]));
         return true;
     }
 
@@ -294,22 +307,101 @@ internal static class SdpParser
     {
         var colon = value.IndexOf(':');
         var name = colon < 0 ? value : value[..colon];
-        attribute = new SdpAttribute(name.ToString(), colon < 0 ? null : value[(colon + 1)..].ToString());
+        attribute = new SdpAttribute(AttributeName(name), colon < 0 ? null : value[(colon + 1)..].ToString());
         return !name.IsEmpty && !name.ContainsAny(' ', '\t');
     }
 
-    private static List<string> Tokens(ReadOnlySpan<char> value)
+    /// <summary>Attribute names common enough to share one string instead of a new one per line.</summary>
+    private static readonly string[] CommonAttributeNames =
+        [SdpAttribute.RtpMap, SdpAttribute.Fmtp, SdpAttribute.Ptime, "sendrecv", "sendonly", "recvonly", "inactive", "maxptime", "rtcp", "rtcp-mux",
+         "silenceSupp", "ice-ufrag", "ice-pwd", "candidate", "crypto", "fingerprint", "setup", "mid", "ssrc"];
+
+    private static string AttributeName(ReadOnlySpan<char> name)
     {
-        var tokens = new List<string>(8);
-        foreach (var range in value.SplitAny(' ', '\t'))
+        foreach (var common in CommonAttributeNames)
         {
-            var token = value[range];
-            if (!token.IsEmpty)
+            if (name.SequenceEqual(common))
             {
-                tokens.Add(token.ToString());
+                return common;
             }
         }
 
-        return tokens;
+        return name.ToString();
+    }
+
+    /// <summary>Tokens common enough to share one string: network and address types, media, protocols, small numbers.</summary>
+    private static readonly string[] CommonTokens =
+        [SdpConnection.Internet, SdpConnection.Ip4, SdpConnection.Ip6, "-", SdpMediaDescription.Audio, SdpMediaDescription.RtpAvp, "RTP/SAVP",
+         "RTP/AVPF", "RTP/SAVPF", "video", "image", "udptl"];
+
+    /// <summary>Payload type numbers 0-127 (and t= zeros) as shared strings.</summary>
+    private static readonly string[] SmallNumbers = CreateSmallNumbers();
+
+    private static string[] CreateSmallNumbers()
+    {
+        var numbers = new string[128];
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            numbers[i] = i.ToString(CultureInfo.InvariantCulture);
+        }
+
+        return numbers;
+    }
+
+    /// <summary>The token as a string, shared when it is a common one.</summary>
+    private static string Token(ReadOnlySpan<char> token)
+    {
+        if (token.Length <= 3 && token[0] is >= '0' and <= '9' && (token.Length == 1 || token[0] != '0')
+            && int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n < SmallNumbers.Length)
+        {
+            return SmallNumbers[n];
+        }
+
+        foreach (var common in CommonTokens)
+        {
+            if (token.SequenceEqual(common))
+            {
+                return common;
+            }
+        }
+
+        return token.ToString();
+    }
+
+    /// <summary>
+    /// Splits at spaces and tabs into <paramref name="ranges"/>; returns the token count, or ranges.Length + 1 when there
+    /// are more tokens than room (the line has too many for the caller).
+    /// </summary>
+    private static int Tokenize(ReadOnlySpan<char> value, Span<Range> ranges)
+    {
+        var count = 0;
+        var i = 0;
+        while (i < value.Length)
+        {
+            while (i < value.Length && value[i] is ' ' or '\t')
+            {
+                i++;
+            }
+
+            if (i == value.Length)
+            {
+                break;
+            }
+
+            var start = i;
+            while (i < value.Length && value[i] is not (' ' or '\t'))
+            {
+                i++;
+            }
+
+            if (count == ranges.Length)
+            {
+                return count + 1;
+            }
+
+            ranges[count++] = new Range(start, i);
+        }
+
+        return count;
     }
 }

@@ -33,7 +33,17 @@ internal sealed record SdpSession(
             return false;
         }
 
-        return SdpParser.TryParse(Encoding.UTF8.GetString(utf8), out session, out error);
+        // Decoded into a pooled buffer (UTF-8 never gives more chars than bytes): the parsed session copies what it keeps.
+        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(1, utf8.Length));
+        try
+        {
+            var count = Encoding.UTF8.GetChars(utf8, chars);
+            return SdpParser.TryParse(chars.AsSpan(0, count), out session, out error);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(chars);
+        }
     }
 
     public static bool TryParse(string? text, [NotNullWhen(true)] out SdpSession? session, out SdpParseError error)

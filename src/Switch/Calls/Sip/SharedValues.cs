@@ -13,8 +13,15 @@ internal sealed class SharedValues
     public const int Capacity = 4096;
     public const int MaxLength = 256;
 
-    private readonly ConcurrentDictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> _values;
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _byText;
     private int _count;
+
+    public SharedValues()
+    {
+        _values = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        _byText = _values.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>The kept string equal to <paramref name="value"/>, or <paramref name="value"/> (kept when there is room).</summary>
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
@@ -33,6 +40,16 @@ internal sealed class SharedValues
             Interlocked.Increment(ref _count);
         }
         return _values.TryGetValue(value, out shared) ? shared : value;
+    }
+
+    /// <summary>As <see cref="Share(string?)"/> for text in a buffer: a string is made only for a value not kept yet.</summary>
+    public string Share(ReadOnlySpan<char> value)
+    {
+        if (value.IsEmpty)
+        {
+            return string.Empty;
+        }
+        return value.Length <= MaxLength && _byText.TryGetValue(value, out var shared) ? shared : Share(value.ToString());
     }
 
     /// <summary>Distinct values kept (diagnostics).</summary>

@@ -28,7 +28,7 @@ internal sealed partial class SipCallHandler
         if (UnsupportedRequirement(invite) is { } unsupported)
         {
             SipCallLog.Refused(Logger, invite.CallId, source, 420, "requires " + unsupported);
-            tx.TrySendResponse(tx.CreateResponseBuilder(420).AddHeader(SipHeaderNames.Unsupported, unsupported).BuildResponse());
+            tx.TrySendResponse(tx.CreateResponseBuilder(420).AddHeader(SipHeaderNames.Unsupported, unsupported).BuildResponseOnce());
             return;
         }
         if (!TryCheckSessionInterval(tx))
@@ -54,7 +54,7 @@ internal sealed partial class SipCallHandler
                     {
                         challenge.AddHeader(SipHeaderNames.ProxyAuthenticate, header);
                     }
-                    tx.TrySendResponse(challenge.BuildResponse());
+                    tx.TrySendResponse(challenge.BuildResponseOnce());
                     return;
                 case AuthenticationStatus.Authenticated:
                     user = outcome.User;
@@ -83,7 +83,10 @@ internal sealed partial class SipCallHandler
 
         var from = invite.From!.Uri;
         // Names, contacts and addresses repeat from call to call: one string each (bounded), not one per channel.
-        var channelName = context.Shared.Share($"sofia/{ProfileName}/{from.User ?? "anonymous"}@{from.Host}");
+        Span<char> text = stackalloc char[SharedValues.MaxLength];
+        var channelName = text.TryWrite(CultureInfo.InvariantCulture, $"sofia/{ProfileName}/{from.User ?? "anonymous"}@{from.Host}", out var written)
+            ? context.Shared.Share(text[..written])
+            : context.Shared.Share($"sofia/{ProfileName}/{from.User ?? "anonymous"}@{from.Host}");
         ILegMedia? media = null;
         if (context.Options.AnchorMedia && !context.Media.TryCreate(channelName, out media))
         {
@@ -97,8 +100,10 @@ internal sealed partial class SipCallHandler
             var uuid = Guid.NewGuid().ToString();
             var sentBy = context.SentBy(tx.Flow.ToTarget());
             var destination = context.Shared.Share(invite.RequestUri.User ?? string.Empty);
-            var contact = context.Shared.Share(
-                $"<sip:{destination}@{sentBy}" + (tx.Flow.Transport == SipTransportType.Tcp ? ";transport=tcp>" : ";transport=udp>"));
+            var transport = tx.Flow.Transport == SipTransportType.Tcp ? "tcp" : "udp";
+            var contact = text.TryWrite(CultureInfo.InvariantCulture, $"<sip:{destination}@{sentBy};transport={transport}>", out written)
+                ? context.Shared.Share(text[..written])
+                : context.Shared.Share($"<sip:{destination}@{sentBy};transport={transport}>");
             var leg = new SipInboundLeg(context, uuid, tx, offer, media, contact);
             var caller = CallerIdentity.Of(invite);
             var remoteIp = context.Shared.Share(source.Address.ToString());
@@ -148,7 +153,7 @@ internal sealed partial class SipCallHandler
     private void Refuse(ServerInviteTransaction tx, int status, string why)
     {
         SipCallLog.Refused(Logger, tx.Request.CallId, tx.Flow.Remote, status, why);
-        tx.TrySendResponse(tx.CreateResponseBuilder(status).AddHeader(SipHeaderNames.UserAgent, context.Options.UserAgent).BuildResponse());
+        tx.TrySendResponse(tx.CreateResponseBuilder(status).AddHeader(SipHeaderNames.UserAgent, context.Options.UserAgent).BuildResponseOnce());
     }
 
     private bool TryCheckSessionInterval(ServerInviteTransaction tx)
@@ -165,7 +170,7 @@ internal sealed partial class SipCallHandler
             return true;
         }
         tx.TrySendResponse(tx.CreateResponseBuilder(422)
-            .AddHeader("Min-SE", context.Options.MinSessionExpires.ToString(CultureInfo.InvariantCulture)).BuildResponse());
+            .AddHeader("Min-SE", context.Options.MinSessionExpires.ToString(CultureInfo.InvariantCulture)).BuildResponseOnce());
         return false;
     }
 
@@ -187,6 +192,18 @@ internal sealed partial class SipCallHandler
             }
         }
 
+        void AddUserAtHost(string name, SipUri uri)
+        {
+            Span<char> text = stackalloc char[SharedValues.MaxLength];
+            var value = TryWriteUserAtHost(uri, text, out var written)
+                ? context.Shared.Share(text[..written])
+                : context.Shared.Share(UserAtHost(uri));
+            if (value.Length > 0)
+            {
+                vars.Add(new KeyValuePair<string, string>(name, SameAs(vars, value)));
+            }
+        }
+
         void AddOwn(string name, string? value)
         {
             if (!string.IsNullOrEmpty(value))
@@ -197,21 +214,21 @@ internal sealed partial class SipCallHandler
         }
 
         Add("sip_from_user", from.User);
-        Add("sip_from_uri", UserAtHost(from));
+        AddUserAtHost("sip_from_uri", from);
         Add("sip_from_host", from.Host);
         Add("sip_from_display", invite.From!.DisplayName);
         AddOwn("sip_from_tag", invite.FromTag);
         Add("sip_to_user", to.User);
-        Add("sip_to_uri", UserAtHost(to));
+        AddUserAtHost("sip_to_uri", to);
         Add("sip_to_host", to.Host);
         Add("sip_req_user", requestUri.User);
-        Add("sip_req_uri", UserAtHost(requestUri));
+        AddUserAtHost("sip_req_uri", requestUri);
         Add("sip_req_host", requestUri.Host);
         if (invite.Contacts.Count > 0 && !invite.Contacts[0].IsWildcard)
         {
             var contact = invite.Contacts[0].Uri;
             Add("sip_contact_user", contact.User);
-            Add("sip_contact_uri", UserAtHost(contact));
+            AddUserAtHost("sip_contact_uri", contact);
             Add("sip_contact_host", contact.Host);
             Add("sip_contact_port", contact.Port is { } port ? PortText(port) : null);
         }
@@ -272,6 +289,16 @@ internal sealed partial class SipCallHandler
         5080 => "5080",
         _ => port.ToString(CultureInfo.InvariantCulture),
     };
+
+    /// <summary>user@host[:port] written into <paramref name="destination"/> (false when it does not fit).</summary>
+    private static bool TryWriteUserAtHost(SipUri uri, Span<char> destination, out int written) =>
+        uri.User is null
+            ? (uri.Port is { } port
+                ? destination.TryWrite(CultureInfo.InvariantCulture, $"{uri.Host}:{port}", out written)
+                : destination.TryWrite(CultureInfo.InvariantCulture, $"{uri.Host}", out written))
+            : (uri.Port is { } userPort
+                ? destination.TryWrite(CultureInfo.InvariantCulture, $"{uri.User}@{uri.Host}:{userPort}", out written)
+                : destination.TryWrite(CultureInfo.InvariantCulture, $"{uri.User}@{uri.Host}", out written));
 
     private static string UserAtHost(SipUri uri) =>
         (uri.User is null ? string.Empty : uri.User + "@") + uri.Host + (uri.Port is { } port ? ":" + port.ToString(CultureInfo.InvariantCulture) : string.Empty);

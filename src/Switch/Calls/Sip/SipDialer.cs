@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Switch.Registrar;
@@ -84,6 +85,17 @@ internal sealed class SipDialer(SipCallContext context, UserDirectory directory,
     }
 
     /// <summary>sofia/internal/1001@192.0.2.55:5060, as FreeSWITCH names a b-leg (one string per name, shared by the calls).</summary>
-    private string ChannelName(SipUri uri) => context.Shared.Share(
-        $"sofia/{profileName}/{(uri.User is null ? string.Empty : uri.User + "@")}{uri.Host}{(uri.Port is { } port ? ":" + port : string.Empty)}");
+    private string ChannelName(SipUri uri)
+    {
+        // Written on the stack: a string is made only for a name not shared yet.
+        Span<char> text = stackalloc char[SharedValues.MaxLength];
+        var at = uri.User is null ? string.Empty : "@";
+        var written = 0;
+        var fits = uri.Port is { } port
+            ? text.TryWrite(CultureInfo.InvariantCulture, $"sofia/{profileName}/{uri.User}{at}{uri.Host}:{port}", out written)
+            : text.TryWrite(CultureInfo.InvariantCulture, $"sofia/{profileName}/{uri.User}{at}{uri.Host}", out written);
+        return fits
+            ? context.Shared.Share(text[..written])
+            : context.Shared.Share($"sofia/{profileName}/{(uri.User is null ? string.Empty : uri.User + "@")}{uri.Host}{(uri.Port is { } p ? ":" + p : string.Empty)}");
+    }
 }

@@ -63,7 +63,7 @@ internal sealed class SipInboundLeg : SipLeg
             if (!IsEnded && _invite is { } invite && !_ringing && !_earlyMedia)
             {
                 _ringing = true;
-                invite.TrySendResponse(Provisional(invite, 180).BuildResponse());
+                invite.TrySendResponse(Provisional(invite, 180).BuildResponseOnce());
             }
         }
         return ValueTask.CompletedTask;
@@ -95,7 +95,7 @@ internal sealed class SipInboundLeg : SipLeg
                 }
                 _earlyMedia = true;
                 LocalSdp = sdp;
-                invite.TrySendResponse(WithSdp(Provisional(invite, 183, "Session Progress"), sdp).BuildResponse());
+                invite.TrySendResponse(WithSdp(Provisional(invite, 183, "Session Progress"), sdp).BuildResponseOnce());
             }
             if (Media is { } media && other is not null)
             {
@@ -154,7 +154,7 @@ internal sealed class SipInboundLeg : SipLeg
                 builder.AddHeader(SipHeaderNames.RemotePartyId,
                     $"\"{outbound.CalleeNumber}\" <sip:{outbound.CalleeNumber}@{request.RequestUri.Host}>;party=calling;privacy=off;screen=no");
             }
-            if (!invite.TrySendResponse(WithSdp(builder, sdp).BuildResponse()))
+            if (!invite.TrySendResponse(WithSdp(builder, sdp).BuildResponseOnce()))
             {
                 return ValueTask.FromResult(false);
             }
@@ -182,7 +182,7 @@ internal sealed class SipInboundLeg : SipLeg
                     var status = SipCauses.ToSipStatus(cause);
                     invite.TrySendResponse(invite.CreateResponseBuilder(status)
                         .AddHeader(SipHeaderNames.UserAgent, Context.Options.UserAgent)
-                        .AddHeader(SipHeaderNames.Reason, SipCauses.ReasonHeader(cause)).BuildResponse());
+                        .AddHeader(SipHeaderNames.Reason, SipCauses.ReasonHeader(cause)).BuildResponseOnce());
                     FinalSent();
                 }
                 Dialog?.Terminate();
@@ -237,7 +237,7 @@ internal sealed class SipInboundLeg : SipLeg
             }
             IsEnded = true;
             FarEndCause = cause;
-            invite.TrySendResponse(invite.CreateResponseBuilder(487).AddHeader(SipHeaderNames.UserAgent, Context.Options.UserAgent).BuildResponse());
+            invite.TrySendResponse(invite.CreateResponseBuilder(487).AddHeader(SipHeaderNames.UserAgent, Context.Options.UserAgent).BuildResponseOnce());
             FinalSent();
             Dialog?.Terminate();
             Release();

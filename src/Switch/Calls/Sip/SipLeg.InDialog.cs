@@ -31,7 +31,7 @@ internal abstract partial class SipLeg
             switch (request.Method)
             {
                 case SipMethod.Bye:
-                    tx.TrySendResponse(tx.CreateResponseBuilder(200).AddHeader(SipHeaderNames.UserAgent, Context.Options.UserAgent).BuildResponse());
+                    tx.TrySendResponse(tx.CreateResponseBuilder(200).AddHeader(SipHeaderNames.UserAgent, Context.Options.UserAgent).BuildResponseOnce());
                     if (IsEnded)
                     {
                         return;
@@ -67,7 +67,7 @@ internal abstract partial class SipLeg
                     tx.TryRespond(200);
                     break;
                 default:
-                    tx.TrySendResponse(tx.CreateResponseBuilder(501).AddHeader(SipHeaderNames.Allow, Context.Options.Allow).BuildResponse());
+                    tx.TrySendResponse(tx.CreateResponseBuilder(501).AddHeader(SipHeaderNames.Allow, Context.Options.Allow).BuildResponseOnce());
                     break;
             }
         }
@@ -100,7 +100,7 @@ internal abstract partial class SipLeg
         }
         if (PendingIncomingOffer is not null || OutgoingOfferPending || (isInvite && !IsReadyForReinvite))
         {
-            tx.TrySendResponse(tx.CreateResponseBuilder(491).BuildResponse());
+            tx.TrySendResponse(tx.CreateResponseBuilder(491).BuildResponseOnce());
             return;
         }
         if (!TryCheckSessionInterval(tx))
@@ -118,7 +118,7 @@ internal abstract partial class SipLeg
         if (offer is null && !isInvite)
         {
             // UPDATE without SDP: a session refresh only.
-            tx.TrySendResponse(WithSessionExpires(WithCapabilities(tx.CreateResponseBuilder(200)), request).BuildResponse());
+            tx.TrySendResponse(WithSessionExpires(WithCapabilities(tx.CreateResponseBuilder(200)), request).BuildResponseOnce());
             return;
         }
         PendingIncomingOffer = tx;
@@ -245,7 +245,7 @@ internal abstract partial class SipLeg
     {
         var builder = WithCapabilities(tx.CreateResponseBuilder(200)).AddHeader(SipHeaderNames.Contact, Dialog!.LocalContact);
         builder = WithSessionExpires(builder, tx.Request);
-        tx.TrySendResponse(WithSdp(builder, sdp).BuildResponse());
+        tx.TrySendResponse(WithSdp(builder, sdp).BuildResponseOnce());
     }
 
     /// <summary>A pending re-INVITE/UPDATE from the far end gets 487 when the leg goes away.</summary>

@@ -23,7 +23,7 @@ internal abstract partial class SipLeg
             return true;
         }
         tx.TrySendResponse(tx.CreateResponseBuilder(422)
-            .AddHeader("Min-SE", Context.Options.MinSessionExpires.ToString(CultureInfo.InvariantCulture)).BuildResponse());
+            .AddHeader("Min-SE", Context.Options.MinSessionExpires.ToString(CultureInfo.InvariantCulture)).BuildResponseOnce());
         return false;
     }
 

@@ -233,7 +233,7 @@ internal abstract partial class SipLeg : ILegSignaling
         var bye = dialog.CreateRequest(SipMethod.Bye)
             .AddHeader(SipHeaderNames.UserAgent, Context.Options.UserAgent)
             .AddHeader(SipHeaderNames.Reason, SipCauses.ReasonHeader(cause))
-            .BuildRequest();
+            .BuildRequestOnce();
         dialog.Terminate();
         Context.Layer.SendRequest(bye, dialog.Target);
     }

@@ -228,12 +228,8 @@ internal abstract partial class SipMessage
     /// <summary>Writes the message (normalized: unfolded values, long header names, exact Content-Length).</summary>
     public void Write(IBufferWriter<byte> writer) => SipMessageWriter.Write(this, writer);
 
-    public byte[] ToArray()
-    {
-        var buffer = new ArrayBufferWriter<byte>(_data.Length + 64);
-        Write(buffer);
-        return buffer.WrittenSpan.ToArray();
-    }
+    /// <summary>The bytes <see cref="Write"/> gives, in one array of their exact size.</summary>
+    public byte[] ToArray() => SipMessageWriter.ToArray(this);
 
     public override string ToString() => Encoding.UTF8.GetString(ToArray());
 

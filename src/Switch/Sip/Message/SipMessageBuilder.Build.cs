@@ -16,7 +16,8 @@ internal sealed partial class SipMessageBuilder
     /// </summary>
     public SipMessage Build()
     {
-        if (_headers.Count + 1 > SipMessageParser.MaxHeaderCount)
+        ThrowIfSpent();
+        if (_count + 1 > SipMessageParser.MaxHeaderCount)
         {
             throw Invalid(new SipParseError(SipParseErrorKind.TooManyHeaders, null, "too many header lines"));
         }
@@ -37,7 +38,7 @@ internal sealed partial class SipMessageBuilder
         }
 
         var size = startLength + 2;
-        foreach (var e in _headers)
+        foreach (ref readonly var e in _headers.AsSpan(0, _count))
         {
             int valueLength;
             if (e.TextValue is { } text)
@@ -61,12 +62,12 @@ internal sealed partial class SipMessageBuilder
         var buffer = new byte[size];
         var span = buffer.AsSpan();
         var n = WriteStartLine(span, uriText, out var uriSegment);
-        var fields = new SipHeaderField[_headers.Count + 1];
+        var fields = new SipHeaderField[_count + 1];
         var state = new SipMessageParser.HeaderState { ContentLength = -1 };
         var seen = 0UL;
-        for (var i = 0; i < _headers.Count; i++)
+        for (var i = 0; i < _count; i++)
         {
-            var e = _headers[i];
+            ref readonly var e = ref _headers[i];
             var lineStart = n;
             n += WriteName(span[n..], e);
             var nameLength = n - lineStart;
@@ -94,6 +95,12 @@ internal sealed partial class SipMessageBuilder
             }
             else
             {
+                if (first && e.Id == SipHeaderId.CallId && e.TextValue is { } callId && fields[i].Value.Length == callId.Length && Ascii.IsValid(callId))
+                {
+                    // The value is this string byte for byte: the key is the string itself (still checked below).
+                    state.CallId = callId;
+                }
+
                 Process(buffer, e.Id, fields[i].Value, ref state);
             }
         }
@@ -120,6 +127,35 @@ internal sealed partial class SipMessageBuilder
 
     public SipResponse BuildResponse() =>
         Build() as SipResponse ?? throw new InvalidOperationException("The builder holds a request.");
+
+    /// <summary>
+    /// <see cref="BuildRequest"/> for a builder used once: its line storage goes back for the next builder made on this
+    /// thread, and any later use of this builder throws <see cref="InvalidOperationException"/>.
+    /// </summary>
+    public SipRequest BuildRequestOnce()
+    {
+        try
+        {
+            return BuildRequest();
+        }
+        finally
+        {
+            Release();
+        }
+    }
+
+    /// <summary><see cref="BuildResponse"/> for a builder used once (see <see cref="BuildRequestOnce"/>).</summary>
+    public SipResponse BuildResponseOnce()
+    {
+        try
+        {
+            return BuildResponse();
+        }
+        finally
+        {
+            Release();
+        }
+    }
 
     /// <summary>The general way, for what the direct one does not cover (folded values, a non-ASCII reason phrase).</summary>
     private SipMessage BuildByParsing()
@@ -270,7 +306,7 @@ internal sealed partial class SipMessageBuilder
             ? Encoding.UTF8.GetBytes(_method + " " + _requestUri + " SIP/2.0")
             : Encoding.UTF8.GetBytes("SIP/2.0 " + _status.ToString(CultureInfo.InvariantCulture) + " " + _reason);
         var size = startLine.Length + 2 + SipMessageWriter.UpperBoundContentLength + 2 + _body.Length;
-        foreach (var e in _headers)
+        foreach (ref readonly var e in _headers.AsSpan(0, _count))
         {
             size += NameLength(e) + 4 + (e.TextValue is { } text ? Encoding.UTF8.GetByteCount(text) : e.Bytes.Length);
         }
@@ -281,7 +317,7 @@ internal sealed partial class SipMessageBuilder
         var n = startLine.Length;
         span[n++] = (byte)'\r';
         span[n++] = (byte)'\n';
-        foreach (var e in _headers)
+        foreach (ref readonly var e in _headers.AsSpan(0, _count))
         {
             var name = e.Id != SipHeaderId.Unknown ? SipHeaderNames.GetNameBytes(e.Id) : Encoding.ASCII.GetBytes(e.Name!);
             var value = e.TextValue is { } text ? Encoding.UTF8.GetBytes(text) : e.Bytes;

@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Switch.Sip.Message;
@@ -10,7 +9,8 @@ namespace Switch.Sip.Message;
 /// </summary>
 internal sealed partial class SipMessageBuilder
 {
-    private readonly List<Entry> _headers;
+    private Entry[] _headers;
+    private int _count;
     private string? _method;
     private SipUri? _requestUri;
     private int _status;
@@ -19,7 +19,7 @@ internal sealed partial class SipMessageBuilder
 
     private SipMessageBuilder(int capacity)
     {
-        _headers = new List<Entry>(capacity);
+        _headers = RentLines(capacity);
     }
 
     public static SipMessageBuilder Request(string method, SipUri requestUri)
@@ -66,6 +66,7 @@ internal sealed partial class SipMessageBuilder
 
     public SipMessageBuilder SetRequestUri(SipUri uri)
     {
+        ThrowIfSpent();
         _requestUri = IsRequest ? uri : throw new InvalidOperationException("A response has no Request-URI.");
         return this;
     }
@@ -73,11 +74,12 @@ internal sealed partial class SipMessageBuilder
     /// <summary>Appends a header line.</summary>
     public SipMessageBuilder AddHeader(string name, string value)
     {
+        ThrowIfSpent();
         var (id, unknownName) = CheckName(name);
         CheckNoLineBreak(value, nameof(value));
         if (id != SipHeaderId.ContentLength)
         {
-            _headers.Add(Entry.Text(id, unknownName, value));
+            Add(Entry.Text(id, unknownName, value));
         }
 
         return this;
@@ -86,15 +88,17 @@ internal sealed partial class SipMessageBuilder
     /// <summary>Inserts a header line before all others (a new top Via, for example).</summary>
     public SipMessageBuilder PrependHeader(string name, string value)
     {
+        ThrowIfSpent();
         var (id, unknownName) = CheckName(name);
         CheckNoLineBreak(value, nameof(value));
-        _headers.Insert(0, Entry.Text(id, unknownName, value));
+        Insert(0, Entry.Text(id, unknownName, value));
         return this;
     }
 
     /// <summary>Replaces the first line of that name (removing the others), or appends one.</summary>
     public SipMessageBuilder SetHeader(string name, string value)
     {
+        ThrowIfSpent();
         var (id, unknownName) = CheckName(name);
         CheckNoLineBreak(value, nameof(value));
         var index = IndexOf(id, unknownName);
@@ -104,11 +108,11 @@ internal sealed partial class SipMessageBuilder
         }
 
         _headers[index] = Entry.Text(id, unknownName, value);
-        for (var i = _headers.Count - 1; i > index; i--)
+        for (var i = _count - 1; i > index; i--)
         {
             if (Same(_headers[i], id, unknownName))
             {
-                _headers.RemoveAt(i);
+                RemoveAt(i);
             }
         }
 
@@ -117,12 +121,13 @@ internal sealed partial class SipMessageBuilder
 
     public SipMessageBuilder RemoveHeader(string name)
     {
+        ThrowIfSpent();
         var (id, unknownName) = CheckName(name);
-        for (var i = _headers.Count - 1; i >= 0; i--)
+        for (var i = _count - 1; i >= 0; i--)
         {
             if (Same(_headers[i], id, unknownName))
             {
-                _headers.RemoveAt(i);
+                RemoveAt(i);
             }
         }
 
@@ -132,6 +137,7 @@ internal sealed partial class SipMessageBuilder
     /// <summary>Sets the body; with <paramref name="contentType"/> also sets Content-Type (removed for an empty body without one).</summary>
     public SipMessageBuilder SetBody(ReadOnlyMemory<byte> body, string? contentType = null)
     {
+        ThrowIfSpent();
         _body = body;
         if (contentType is not null)
         {
@@ -150,22 +156,24 @@ internal sealed partial class SipMessageBuilder
     /// <summary>Appends a header value given as bytes (validated when the message is built).</summary>
     internal SipMessageBuilder AddRaw(SipHeaderId id, string name, ReadOnlyMemory<byte> value)
     {
-        _headers.Add(Entry.Raw(id, id == SipHeaderId.Unknown ? CheckName(name).UnknownName : null, value));
+        ThrowIfSpent();
+        Add(Entry.Raw(id, id == SipHeaderId.Unknown ? CheckName(name).UnknownName : null, value));
         return this;
     }
 
     /// <summary>Appends header line <paramref name="index"/> of <paramref name="message"/> as it is (already valid).</summary>
     internal SipMessageBuilder AddCopy(SipMessage message, int index)
     {
+        ThrowIfSpent();
         var field = message.GetField(index);
         var name = field.Id == SipHeaderId.Unknown ? message.FieldName(index) : null;
-        _headers.Add(Entry.Copy(field.Id, name, message, index));
+        Add(Entry.Copy(field.Id, name, message, index));
         return this;
     }
 
     private int IndexOf(SipHeaderId id, string? unknownName)
     {
-        for (var i = 0; i < _headers.Count; i++)
+        for (var i = 0; i < _count; i++)
         {
             if (Same(_headers[i], id, unknownName))
             {
@@ -174,6 +182,27 @@ internal sealed partial class SipMessageBuilder
         }
 
         return -1;
+    }
+
+    private void Add(in Entry entry) => Insert(_count, entry);
+
+    private void Insert(int index, in Entry entry)
+    {
+        if (_count == _headers.Length)
+        {
+            Array.Resize(ref _headers, Math.Max(4, _count * 2));
+        }
+
+        Array.Copy(_headers, index, _headers, index + 1, _count - index);
+        _headers[index] = entry;
+        _count++;
+    }
+
+    private void RemoveAt(int index)
+    {
+        _count--;
+        Array.Copy(_headers, index + 1, _headers, index, _count - index);
+        _headers[_count] = default;
     }
 
     private static bool Same(in Entry e, SipHeaderId id, string? unknownName) =>
@@ -220,54 +249,5 @@ internal sealed partial class SipMessageBuilder
         {
             throw new ArgumentException("Header values and reason phrases must not contain CR or LF.", parameter);
         }
-    }
-
-    /// <summary>
-    /// One header line of the recipe (32 bytes): the value as text, as line <c>index</c> of a parsed message (valid as it
-    /// is unless folded, which is written unfolded and checked again), or as bytes to check. <see cref="Name"/> is set
-    /// for unknown headers only.
-    /// </summary>
-    private readonly struct Entry
-    {
-        private readonly object? _value;
-        private readonly int _start;
-        private readonly int _length;
-
-        private Entry(SipHeaderId id, string? name, object? value, int start, int length)
-        {
-            Id = id;
-            Name = name;
-            _value = value;
-            _start = start;
-            _length = length;
-        }
-
-        public SipHeaderId Id { get; }
-
-        public string? Name { get; }
-
-        public string? TextValue => _value as string;
-
-        /// <summary>The message whose line this is, when that line needs no check.</summary>
-        public SipMessage? Source => _value is SipMessage m && !m.GetField(_start).Folded ? m : null;
-
-        /// <summary>The line's index in <see cref="Source"/>.</summary>
-        public int SourceIndex => _start;
-
-        public ReadOnlyMemory<byte> Bytes => _value switch
-        {
-            SipMessage m => m.FieldValue(_start),
-            byte[] a => a.AsMemory(_start, _length),
-            _ => default,
-        };
-
-        public static Entry Text(SipHeaderId id, string? name, string value) => new(id, name, value, 0, 0);
-
-        public static Entry Copy(SipHeaderId id, string? name, SipMessage message, int index) => new(id, name, message, index, 0);
-
-        public static Entry Raw(SipHeaderId id, string? name, ReadOnlyMemory<byte> value) =>
-            MemoryMarshal.TryGetArray(value, out var segment)
-                ? new Entry(id, name, segment.Array, segment.Offset, segment.Count)
-                : new Entry(id, name, value.ToArray(), 0, value.Length);
     }
 }

@@ -13,17 +13,75 @@ internal static class SipMessageWriter
 
     public static void Write(SipMessage message, IBufferWriter<byte> writer)
     {
-        var data = message.Data.Span;
+        var span = writer.GetSpan(Measure(message, out _));
+        writer.Advance(WriteTo(message, span));
+    }
+
+    /// <summary>The written message in one array of its exact size.</summary>
+    public static byte[] ToArray(SipMessage message)
+    {
+        var upper = Measure(message, out var exact);
+        if (exact)
+        {
+            var bytes = new byte[upper];
+            var written = WriteTo(message, bytes);
+            return written == bytes.Length ? bytes : bytes[..written];
+        }
+
+        var rented = ArrayPool<byte>.Shared.Rent(upper);
+        try
+        {
+            return rented.AsSpan(0, WriteTo(message, rented)).ToArray();
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    /// <summary>
+    /// The written length: exact (<paramref name="exact"/>) when no value is folded, else an upper bound (a fold collapses
+    /// to one space).
+    /// </summary>
+    private static int Measure(SipMessage message, out bool exact)
+    {
         var startLine = message.StartLineBytes;
-        var upper = startLine.Length + 2 + ContentLengthLineMax + 2 + message.Body.Length;
+        var bodyLength = message.Body.Length;
+        var size = startLine.Length + 2 + 16 + CountDigits(bodyLength) + 2 + 2 + bodyLength;
+        exact = true;
         for (var i = 0; i < message.FieldCount; i++)
         {
             var f = message.GetField(i);
+            if (f.Id == SipHeaderId.ContentLength)
+            {
+                continue;
+            }
+
             var nameLength = f.Id == SipHeaderId.Unknown ? f.Name.Length : SipHeaderNames.GetNameBytes(f.Id).Length;
-            upper += nameLength + 2 + f.Value.Length + 2;
+            size += nameLength + 2 + f.Value.Length + 2;
+            exact &= !f.Folded;
         }
 
-        var span = writer.GetSpan(upper);
+        return size;
+    }
+
+    private static int CountDigits(int value)
+    {
+        var digits = 1;
+        while (value >= 10)
+        {
+            value /= 10;
+            digits++;
+        }
+
+        return digits;
+    }
+
+    /// <summary>Writes the message into <paramref name="span"/>, which holds at least <see cref="Measure"/> bytes; returns the count.</summary>
+    private static int WriteTo(SipMessage message, Span<byte> span)
+    {
+        var data = message.Data.Span;
+        var startLine = message.StartLineBytes;
         var n = 0;
         startLine.CopyTo(span);
         n += startLine.Length;
@@ -57,7 +115,7 @@ internal static class SipMessageWriter
         span[n++] = (byte)'\n';
         message.Body.Span.CopyTo(span[n..]);
         n += message.Body.Length;
-        writer.Advance(n);
+        return n;
     }
 
     public static int WriteHeader(Span<byte> span, ReadOnlySpan<byte> name, ReadOnlySpan<byte> value)

@@ -131,7 +131,7 @@ internal sealed class SipRequest : SipMessage
     {
         if (TopVia is not null || via.AsSpan().IndexOfAny('\r', '\n') >= 0 || !IsInBuilderForm())
         {
-            return ToBuilder().RemoveHeader(SipHeaderNames.Via).PrependHeader(SipHeaderNames.Via, via).BuildRequest();
+            return ToBuilder().RemoveHeader(SipHeaderNames.Via).PrependHeader(SipHeaderNames.Via, via).BuildRequestOnce();
         }
 
         var data = Data.Span;
@@ -212,11 +212,11 @@ internal sealed class SipRequest : SipMessage
     public SipMessageBuilder ToBuilder() => SipMessageBuilder.FromMessage(this);
 
     /// <summary>A copy with the header set: the first line of that name replaced, later ones removed, or appended.</summary>
-    public SipRequest WithHeader(string name, string value) => ToBuilder().SetHeader(name, value).BuildRequest();
+    public SipRequest WithHeader(string name, string value) => ToBuilder().SetHeader(name, value).BuildRequestOnce();
 
-    public SipRequest WithAddedHeader(string name, string value) => ToBuilder().AddHeader(name, value).BuildRequest();
+    public SipRequest WithAddedHeader(string name, string value) => ToBuilder().AddHeader(name, value).BuildRequestOnce();
 
-    public SipRequest WithoutHeader(string name) => ToBuilder().RemoveHeader(name).BuildRequest();
+    public SipRequest WithoutHeader(string name) => ToBuilder().RemoveHeader(name).BuildRequestOnce();
 
-    public SipRequest WithBody(ReadOnlyMemory<byte> body, string? contentType) => ToBuilder().SetBody(body, contentType).BuildRequest();
+    public SipRequest WithBody(ReadOnlyMemory<byte> body, string? contentType) => ToBuilder().SetBody(body, contentType).BuildRequestOnce();
 }

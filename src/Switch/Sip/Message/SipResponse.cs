@@ -22,20 +22,20 @@ internal sealed class SipResponse : SipMessage
 
     public SipMessageBuilder ToBuilder() => SipMessageBuilder.FromMessage(this);
 
-    public SipResponse WithHeader(string name, string value) => ToBuilder().SetHeader(name, value).BuildResponse();
+    public SipResponse WithHeader(string name, string value) => ToBuilder().SetHeader(name, value).BuildResponseOnce();
 
-    public SipResponse WithAddedHeader(string name, string value) => ToBuilder().AddHeader(name, value).BuildResponse();
+    public SipResponse WithAddedHeader(string name, string value) => ToBuilder().AddHeader(name, value).BuildResponseOnce();
 
-    public SipResponse WithoutHeader(string name) => ToBuilder().RemoveHeader(name).BuildResponse();
+    public SipResponse WithoutHeader(string name) => ToBuilder().RemoveHeader(name).BuildResponseOnce();
 
-    public SipResponse WithBody(ReadOnlyMemory<byte> body, string? contentType) => ToBuilder().SetBody(body, contentType).BuildResponse();
+    public SipResponse WithBody(ReadOnlyMemory<byte> body, string? contentType) => ToBuilder().SetBody(body, contentType).BuildResponseOnce();
 
     /// <summary>
     /// A response to <paramref name="request"/> per RFC 3261 §8.2.6: all Via values, From, To (with
     /// <paramref name="toTag"/> added when the request's To has none), Call-ID and CSeq copied.
     /// </summary>
     public static SipResponse CreateFor(SipRequest request, int status, string? reason = null, string? toTag = null) =>
-        BuilderFor(request, status, reason, toTag).BuildResponse();
+        BuilderFor(request, status, reason, toTag).BuildResponseOnce();
 
     /// <summary>As <see cref="CreateFor"/> but returns the builder, to add headers and a body before building.</summary>
     public static SipMessageBuilder BuilderFor(SipRequest request, int status, string? reason = null, string? toTag = null)

@@ -11,35 +11,40 @@ internal sealed class SipVia
     public const string MagicCookie = "z9hG4bK";
 
     private readonly ReadOnlyMemory<byte> _raw;
+    private readonly int _port;
+    private readonly ushort _hostStart;
+    private readonly ushort _hostLength;
     private IReadOnlyList<SipParameter>? _parameters;
     private string? _text;
+    private string? _host;
 
     private SipVia(ReadOnlyMemory<byte> raw, in SipViaParts parts)
     {
         _raw = raw;
         var s = raw.Span;
         Transport = InternTransport(parts.Transport.Of(s));
-        Host = Encoding.ASCII.GetString(parts.Host.Of(s));
-        Port = parts.Port >= 0 ? parts.Port : null;
+        _port = parts.Port;
+        (_hostStart, _hostLength, _host) = HostAt(s, parts.Host);
         Branch = parts.Branch.IsPresent ? Encoding.UTF8.GetString(parts.Branch.Of(s)) : null;
     }
 
-    private SipVia(ReadOnlyMemory<byte> raw, SipVia sameSentByAndBranch)
+    private SipVia(ReadOnlyMemory<byte> raw, TextSegment host, SipVia sameSentByAndBranch)
     {
         _raw = raw;
+        (_hostStart, _hostLength, _host) = HostAt(raw.Span, host);
+        _host ??= sameSentByAndBranch._host;
         Transport = sameSentByAndBranch.Transport;
-        Host = sameSentByAndBranch.Host;
-        Port = sameSentByAndBranch.Port;
+        _port = sameSentByAndBranch._port;
         Branch = sameSentByAndBranch.Branch;
     }
 
     /// <summary>Upper-case transport token: UDP, TCP, TLS, SCTP, WS, WSS or an extension.</summary>
     public string Transport { get; }
 
-    /// <summary>sent-by host as written (IPv6 keeps brackets).</summary>
-    public string Host { get; }
+    /// <summary>sent-by host as written (IPv6 keeps brackets); made a string when first read.</summary>
+    public string Host => _host ??= Encoding.ASCII.GetString(_raw.Span.Slice(_hostStart, _hostLength));
 
-    public int? Port { get; }
+    public int? Port => _port >= 0 ? _port : null;
 
     public string? Branch { get; }
 
@@ -129,7 +134,7 @@ internal sealed class SipVia
     {
         var i = 0;
         return SipViaScanner.TryScan(value.Span, ref i, out var parts, out _)
-            ? new SipVia(value.Slice(parts.Element.Start, parts.Element.Length), original)
+            ? new SipVia(value.Slice(parts.Element.Start, parts.Element.Length), parts.Host.Offset(-parts.Element.Start), original)
             : null;
     }
 
@@ -149,6 +154,15 @@ internal sealed class SipVia
         relative.Element = new TextSegment(0, parts.Element.Length);
         return new SipVia(element, relative);
     }
+
+    /// <summary>
+    /// Where the host is, in two ushorts (no bigger than the int? port they sit beside used to be), or the host itself
+    /// when it lies beyond them.
+    /// </summary>
+    private static (ushort Start, ushort Length, string? Text) HostAt(ReadOnlySpan<byte> raw, TextSegment host) =>
+        host.Start <= ushort.MaxValue && host.Length <= ushort.MaxValue && host.IsPresent
+            ? ((ushort)host.Start, (ushort)host.Length, null)
+            : ((ushort)0, (ushort)0, Encoding.ASCII.GetString(host.Of(raw)));
 
     private IReadOnlyList<SipParameter> ParseParameters() =>
         Parts.Parameters.IsPresent && SipParameterScanner.TryParseAll(Parts.Parameters.Of(_raw.Span), true, out var list) ? list : [];

@@ -28,6 +28,11 @@ public sealed class B2buaInboundTests
         Assert.Equal("192.0.2.55", park.GetHeader("variable_sip_network_ip"));
         Assert.Equal(call.CallId, park.GetHeader("variable_sip_call_id"));
         Assert.Equal("trusted_networks", park.GetHeader("variable_sip_acl_authed_by"));
+        // user@host[:port] values, written on the stack and shared.
+        Assert.Equal("1000@192.0.2.10", park.GetHeader("variable_sip_from_uri"));
+        Assert.Equal("5000@192.0.2.10", park.GetHeader("variable_sip_to_uri"));
+        Assert.Equal("5000@192.0.2.10:5060", park.GetHeader("variable_sip_req_uri"));
+        Assert.Equal($"1000@{alice.EndPoint}", park.GetHeader("variable_sip_contact_uri"));
         Assert.Single(sw.Media.Created);
         Assert.DoesNotContain(call.Responses.Items, r => r.StatusCode > 100);
     }

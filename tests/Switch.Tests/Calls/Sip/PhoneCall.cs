@@ -39,7 +39,20 @@ internal sealed class PhoneCall(TestPhone phone, string callId)
 
     internal void OnResponse(SipResponse response)
     {
-        Responses.Add(response);
+        try
+        {
+            OnResponseBeforeSeen(response);
+        }
+        finally
+        {
+            // Seen by the waiting test only once the dialog exists and the ACK is sent: a test that sends BYE as soon as
+            // it sees the 200 must find the dialog.
+            Responses.Add(response);
+        }
+    }
+
+    private void OnResponseBeforeSeen(SipResponse response)
+    {
         if (response.IsSuccess && response.CSeq?.Method == SipMethod.Invite && _inviteSent is not null)
         {
             if (Dialog is null)

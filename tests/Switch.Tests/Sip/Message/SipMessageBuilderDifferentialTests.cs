@@ -64,7 +64,7 @@ public sealed class SipMessageBuilderDifferentialTests
         from uri in Gen.Elements(RequestUris)
         from status in Gen.Choose(100, 699)
         from reason in Gen.Elements(Reasons)
-        from ops in Gen.Choose(0, 14).SelectMany(n => Gen.ArrayOf(Ops, n))
+        from ops in Gen.Choose(0, 20).SelectMany(n => Gen.ArrayOf(Ops, n)) // past the builders' first capacity (12 and 16 lines)
         from body in Gen.Choose(0, 40).SelectMany(n => Gen.ArrayOf(Gen.Choose(0, 255).Select(b => (byte)b), n))
         from contentType in Gen.Elements<string?>(null, "application/sdp")
         select new Recipe(isRequest, method, uri, status, reason, ops, body, contentType);
@@ -199,6 +199,39 @@ public sealed class SipMessageBuilderDifferentialTests
         Assert.Equal(2, agreeing.CountHeaders(SipHeaderId.ContentLength));
         Assert.Throws<InvalidOperationException>(() => SipMessageBuilder.Response(200).PrependHeader("l", "4").SetBody("abc", "text/plain").Build());
     }
+
+    [Fact]
+    public void Builders_built_once_in_a_row_reuse_storage_without_carrying_lines_over() =>
+        // Each builder takes the storage the one before gave back (same thread): every message must still be its own
+        // recipe, however many lines the previous one had, and a refused build gives the storage back too.
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(100), Prop.ForAll(Gen.ArrayOf(Recipes, 6).ToArbitrary(), recipes =>
+        {
+            foreach (var recipe in recipes)
+            {
+                var (builder, model) = recipe.Apply();
+                var expected = Model(recipe, model);
+                var parses = SipMessageParser.TryParse(expected, out _, out _);
+                SipMessage? built;
+                try
+                {
+                    built = recipe.IsRequest ? builder.BuildRequestOnce() : builder.BuildResponseOnce();
+                }
+                catch (InvalidOperationException)
+                {
+                    built = null;
+                }
+
+                Assert.Equal(parses, built is not null);
+                if (built is not null)
+                {
+                    Assert.Equal(Encoding.UTF8.GetString(expected), Encoding.UTF8.GetString(built.Data.Span));
+                }
+
+                Assert.Throws<InvalidOperationException>(() => builder.AddHeader("Subject", "again"));
+                Assert.Throws<InvalidOperationException>(() => builder.RemoveHeader("Subject"));
+                Assert.Throws<InvalidOperationException>(() => builder.Build());
+            }
+        }));
 
     private static byte[] Model(Recipe recipe, List<(string Name, string Value)> headers)
     {
