@@ -72,9 +72,11 @@ internal sealed partial class Call
 
         EnterState(leg, ChannelState.Hangup);
         SetCallState(leg, CallState.Hangup);
+        var statistics = leg.Signaling.TakeMediaStatistics();
+        leg.Variables.EnsureCapacity(leg.Variables.Count + ChannelBilling.VariableCount + (statistics?.Count ?? 0));
         ChannelBilling.Write(leg, Time.LocalTimeZone);
         EnterState(leg, ChannelState.Reporting);
-        ApplyVariables(leg, leg.Signaling.TakeMediaStatistics());
+        ApplyVariables(leg, statistics);
         if (Events.Wants(ChannelEventNames.HangupComplete))
         {
             Publish(ChannelEvents.HangupComplete(leg));

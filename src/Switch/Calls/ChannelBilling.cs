@@ -5,34 +5,40 @@ namespace Switch.Calls;
 /// <summary>
 /// The variables FreeSWITCH writes when a leg is reported (switch_channel_set_timestamps): stamps, epochs,
 /// durations in seconds, milliseconds and microseconds. Written once, just before CHANNEL_HANGUP_COMPLETE.
+/// The names are literals, and the values come from <see cref="BillingTexts"/>: small numbers, epoch seconds
+/// and stamps are the same strings across the legs of a second (and across both legs of a call), not new ones.
 /// </summary>
 internal static class ChannelBilling
 {
+    /// <summary>The most variables <see cref="Write"/> sets (room made for them at once instead of step by step).</summary>
+    public const int VariableCount = 57;
+
     public static void Write(Channel channel, TimeZoneInfo localZone)
     {
         var p = channel.Profile;
         var v = channel.Variables;
-        v.Set("start_stamp", Stamp(p.CreatedTime, localZone));
-        v.Set("profile_start_stamp", Stamp(p.ProfileCreatedTime, localZone));
+        v.EnsureCapacity(v.Count + VariableCount);
+        v.Set("start_stamp", BillingTexts.Stamp(p.CreatedTime, localZone));
+        v.Set("profile_start_stamp", BillingTexts.Stamp(p.ProfileCreatedTime, localZone));
         SetStampIfReached(v, "answer_stamp", p.AnsweredTime, localZone);
         SetStampIfReached(v, "bridge_stamp", p.BridgedTime, localZone);
         SetStampIfReached(v, "hold_stamp", p.LastHoldTime, localZone);
         SetStampIfReached(v, "progress_stamp", p.ProgressTime, localZone);
         SetStampIfReached(v, "progress_media_stamp", p.ProgressMediaTime, localZone);
-        v.Set("end_stamp", Stamp(p.HangupTime, localZone));
+        v.Set("end_stamp", BillingTexts.Stamp(p.HangupTime, localZone));
 
-        SetEpochs(v, "start", p.CreatedTime);
-        SetEpochs(v, "profile_start", p.ProfileCreatedTime);
-        SetEpochs(v, "answer", p.AnsweredTime);
-        SetEpochs(v, "bridge", p.BridgedTime);
-        SetEpochs(v, "last_hold", p.LastHoldTime);
+        SetEpochs(v, "start_epoch", "start_uepoch", p.CreatedTime);
+        SetEpochs(v, "profile_start_epoch", "profile_start_uepoch", p.ProfileCreatedTime);
+        SetEpochs(v, "answer_epoch", "answer_uepoch", p.AnsweredTime);
+        SetEpochs(v, "bridge_epoch", "bridge_uepoch", p.BridgedTime);
+        SetEpochs(v, "last_hold_epoch", "last_hold_uepoch", p.LastHoldTime);
         v.Set("hold_accum_seconds", Number(p.HoldAccumTime / 1_000_000));
         v.Set("hold_accum_usec", Number(p.HoldAccumTime));
         v.Set("hold_accum_ms", Number(p.HoldAccumTime / 1000));
-        SetEpochs(v, "resurrect", p.ResurrectTime);
-        SetEpochs(v, "progress", p.ProgressTime);
-        SetEpochs(v, "progress_media", p.ProgressMediaTime);
-        SetEpochs(v, "end", p.HangupTime);
+        SetEpochs(v, "resurrect_epoch", "resurrect_uepoch", p.ResurrectTime);
+        SetEpochs(v, "progress_epoch", "progress_uepoch", p.ProgressTime);
+        SetEpochs(v, "progress_media_epoch", "progress_media_uepoch", p.ProgressMediaTime);
+        SetEpochs(v, "end_epoch", "end_uepoch", p.HangupTime);
 
         v.Set("last_app", channel.LastApplication);
         v.Set("last_arg", channel.LastApplicationData);
@@ -66,30 +72,25 @@ internal static class ChannelBilling
     }
 
     /// <summary>FreeSWITCH's "%Y-%m-%d %T" in the switch's local time zone.</summary>
-    public static string Stamp(long micros, TimeZoneInfo localZone)
-    {
-        var utc = DateTimeOffset.UnixEpoch.AddTicks(micros * 10);
-        var local = TimeZoneInfo.ConvertTime(utc, localZone);
-        return local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
-    }
+    public static string Stamp(long micros, TimeZoneInfo localZone) => BillingTexts.Stamp(micros, localZone);
 
     private static void SetStampIfReached(ChannelVariables v, string name, long micros, TimeZoneInfo zone)
     {
         if (micros != 0)
         {
-            v.Set(name, Stamp(micros, zone));
+            v.Set(name, BillingTexts.Stamp(micros, zone));
         }
     }
 
-    private static void SetEpochs(ChannelVariables v, string prefix, long micros)
+    private static void SetEpochs(ChannelVariables v, string epoch, string uepoch, long micros)
     {
-        v.Set(prefix + "_epoch", Number(micros / 1_000_000));
-        v.Set(prefix + "_uepoch", Number(micros));
+        v.Set(epoch, Number(micros / 1_000_000));
+        v.Set(uepoch, Number(micros));
     }
 
     private static long Diff(long later, long earlier, long unit) => later / unit - earlier / unit;
 
     private static long Since(long time, long created, long unit) => time == 0 ? 0 : Diff(time, created, unit);
 
-    private static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
+    private static string Number(long n) => BillingTexts.Number(n);
 }

@@ -7,8 +7,9 @@ namespace Switch.Calls;
 /// <see cref="VariableLayout"/> shared with every channel that set the same names in the same order, the
 /// values one array of the channel's own: a variable costs the channel one reference, which matters with
 /// tens of thousands of channels alive. Lookups search the names in order (a channel has a few dozen; names
-/// are mostly the same literal strings, so most comparisons end at a reference or length check). A channel
-/// that removes a variable, or outgrows the shared layouts, keeps a names array of its own from then on.
+/// are mostly the same literal strings, so most comparisons end at a reference or length check). Removing a
+/// variable moves the channel to the layout of the names left (see <see cref="VariableLayout.Without"/>); a
+/// channel that outgrows the shared layouts keeps a names array of its own from then on.
 /// A value is a string or a <see cref="VariableText"/> (a large value kept compactly, made a string when read).
 /// A <see cref="Channel"/> is its own store (its variables are fields of the channel, not an object of their
 /// own per channel); a store on its own serves tests and tools.
@@ -59,11 +60,18 @@ internal class ChannelVariables
         {
             if (i >= 0)
             {
-                var own = OwnNames();
+                if (_names is VariableLayout shared && shared.Without(i) is { } shorter)
+                {
+                    _names = shorter;
+                }
+                else
+                {
+                    var own = OwnNames();
+                    Array.Copy(own, i + 1, own, i, _count - 1 - i);
+                    own[_count - 1] = null!;
+                }
                 _count--;
-                Array.Copy(own, i + 1, own, i, _count - i);
                 Array.Copy(_values, i + 1, _values, i, _count - i);
-                own[_count] = null!;
                 _values[_count] = null!;
             }
             return;

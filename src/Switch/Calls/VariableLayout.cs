@@ -19,15 +19,20 @@ internal sealed class VariableLayout
     private static int _layouts;
 
     private readonly string[] _names;
+    private readonly VariableLayout? _parent;
     private VariableLayout[] _children = [];
 
-    private VariableLayout(string[] names) => _names = names;
+    private VariableLayout(string[] names, VariableLayout? parent)
+    {
+        _names = names;
+        _parent = parent;
+    }
 
     /// <summary>The layout of a channel without variables: the root every channel starts from.</summary>
-    public static VariableLayout Empty { get; } = new([]);
+    public static VariableLayout Empty { get; } = new([], null);
 
     /// <summary>A root of a tree of its own (tests: a tree no other test has grown).</summary>
-    internal static VariableLayout NewRoot() => new([]);
+    internal static VariableLayout NewRoot() => new([], null);
 
     /// <summary>Layouts made so far (diagnostics).</summary>
     public static int Count => Volatile.Read(ref _layouts);
@@ -36,6 +41,25 @@ internal sealed class VariableLayout
 
     /// <summary>The names, in the order they were set.</summary>
     public ReadOnlySpan<string> Names => _names;
+
+    /// <summary>
+    /// This layout without the name at <paramref name="index"/> (the others in order): the ancestor before it,
+    /// then the names after it added again, which finds the layouts other channels made for the same names.
+    /// Null when no more layouts may be made.
+    /// </summary>
+    public VariableLayout? Without(int index)
+    {
+        var kept = this;
+        for (var n = _names.Length; n > index; n--)
+        {
+            kept = kept._parent!;
+        }
+        for (var j = index + 1; j < _names.Length && kept is not null; j++)
+        {
+            kept = kept.With(_names[j]);
+        }
+        return kept;
+    }
 
     /// <summary>This layout with <paramref name="name"/> added at the end, or null when no more layouts may be made.</summary>
     public VariableLayout? With(string name)
@@ -59,7 +83,7 @@ internal sealed class VariableLayout
             return null;
         }
         string[] names = [.. _names, name];
-        var made = new VariableLayout(names);
+        var made = new VariableLayout(names, this);
         while (true)
         {
             // Another thread may have added children (the same name, even) meanwhile: take its layout then.

@@ -8,7 +8,7 @@ public sealed class ChannelBillingTests
     private const long Second = 1_000_000;
     private const long Created = 1741083625_250000; // 2025-03-04 10:20:25.25 UTC
 
-    private static Channel Leg(long answered, long hangup, long progress = 0, long progressMedia = 0, long bridged = 0)
+    internal static Channel Leg(long answered, long hangup, long progress = 0, long progressMedia = 0, long bridged = 0)
     {
         var profile = new CallerProfile
         {

@@ -102,7 +102,7 @@ public sealed class ChannelVariablesTests
     }
 
     [Fact]
-    public void A_removal_gives_the_channel_names_of_its_own_and_leaves_the_others_as_they_were()
+    public void A_removal_keeps_the_names_left_in_order_and_leaves_the_others_as_they_were()
     {
         var root = VariableLayout.NewRoot();
         var a = new ChannelVariables(4, root);
@@ -119,6 +119,35 @@ public sealed class ChannelVariablesTests
 
         Assert.Equal([("shared_1", "1"), ("shared_3", "3"), ("own_4", "4")], Pairs(a));
         Assert.Equal([("shared_1", "1"), ("shared_2", "2"), ("shared_3", "3"), ("shared_4", "4")], Pairs(b));
+    }
+
+    [Fact]
+    public void A_removal_moves_the_channel_to_the_shared_layout_of_the_names_left_without_allocating()
+    {
+        string[] names = [.. Enumerable.Range(0, 40).Select(i => "removal_test_" + i)];
+        var root = VariableLayout.NewRoot();
+        var first = new ChannelVariables(names.Length, root);
+        var second = new ChannelVariables(names.Length, root);
+        foreach (var name in names)
+        {
+            first.Set(name, "1");
+            second.Set(name, "2");
+        }
+        first.Set("removal_test_10", null);
+        first.Set("removal_test_39", null);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        second.Set("removal_test_10", null);
+        second.Set("REMOVAL_TEST_39", "");
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // Names of its own would be an array of 40 references (344 bytes).
+        Assert.Equal(0, allocated);
+        string[] left = [.. names.Where(n => n is not "removal_test_10" and not "removal_test_39")];
+        Assert.Equal(left.Select(n => (n, "2")), Pairs(second));
+        Assert.Equal(left.Select(n => (n, "1")), Pairs(first));
+        second.Set("removal_test_10", "again");
+        Assert.Equal([.. left.Select(n => (n, "2")), ("removal_test_10", "again")], Pairs(second));
     }
 
     [Fact]
