@@ -11,11 +11,44 @@ namespace Switch.Calls;
 /// </summary>
 internal static class DialStringParser
 {
-    private static readonly KeyValuePair<string, string>[] NoVariables = [];
+    /// <summary>Slots of recently parsed dial strings; a power of two.</summary>
+    internal const int RecentSlots = 64;
 
+    /// <summary>Longer dial strings are parsed every time (the table stays small whatever is dialled).</summary>
+    internal const int MaxRecentLength = 512;
+
+    private static readonly KeyValuePair<string, string>[] NoVariables = [];
+    private static readonly DialString Nothing = new(NoVariables, []);
+    private static readonly Recent?[] RecentParses = new Recent?[RecentSlots];
+
+    /// <summary>
+    /// Parses a dial string. A string parsed lately (calls are bridged to the same few dial strings again and
+    /// again) comes from a small table of recent parses: a <see cref="DialString"/> is immutable, so they share it.
+    /// </summary>
     public static bool TryParse(string? text, out DialString dialString, out string error)
     {
-        dialString = new DialString(NoVariables, []);
+        if (text is { Length: > 0 and <= MaxRecentLength })
+        {
+            ref var slot = ref RecentParses[text.GetHashCode(StringComparison.Ordinal) & (RecentSlots - 1)];
+            if (Volatile.Read(ref slot) is { } recent && string.Equals(recent.Text, text, StringComparison.Ordinal))
+            {
+                dialString = recent.DialString;
+                error = string.Empty;
+                return true;
+            }
+            if (!TryParseText(text, out dialString, out error))
+            {
+                return false;
+            }
+            Volatile.Write(ref slot, new Recent(text, dialString));
+            return true;
+        }
+        return TryParseText(text, out dialString, out error);
+    }
+
+    private static bool TryParseText(string? text, out DialString dialString, out string error)
+    {
+        dialString = Nothing;
         error = string.Empty;
         var s = (text ?? string.Empty).Trim();
         if (s.Length == 0)
@@ -323,4 +356,6 @@ internal static class DialStringParser
         }
         yield return s[start..];
     }
+
+    private sealed record Recent(string Text, DialString DialString);
 }

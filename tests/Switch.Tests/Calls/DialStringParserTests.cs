@@ -106,4 +106,39 @@ public sealed class DialStringParserTests
             return true;
         }).QuickCheckThrowOnFailure();
     }
+
+    [Fact]
+    public void A_dial_string_parsed_again_is_the_same_immutable_result()
+    {
+        Assert.True(DialStringParser.TryParse("{bypass_media=true}user/1001", out var first, out _));
+        Assert.True(DialStringParser.TryParse(new string("{bypass_media=true}user/1001"), out var again, out _));
+        Assert.True(DialStringParser.TryParse("{bypass_media=true}user/1002", out var other, out _));
+
+        Assert.Same(first, again);
+        Assert.Equal("user/1002", Render(other)[^9..]);
+        Assert.Equal("true", other.GetVariable("bypass_media"));
+    }
+
+    [Fact]
+    public void Parsing_again_gives_what_the_first_parse_gave_whatever_else_was_parsed_between()
+    {
+        var pieces = new[] { "{", "}", "[", "]", ",", "|", "'", "=", "a", "b", "user/", "sofia/", "internal/", "1000", "1001", "@", "h" };
+        var gen = Gen.ArrayOf(Gen.ArrayOf(Gen.Elements(pieces)).Select(p => string.Concat(p)));
+        Prop.ForAll(gen.ToArbitrary(), texts =>
+        {
+            var first = texts.Select(Describe).ToArray();
+            // Backwards, as new strings: other texts share the slots meanwhile.
+            for (var i = texts.Length - 1; i >= 0; i--)
+            {
+                if (Describe(new string(texts[i])) != first[i])
+                {
+                    return false;
+                }
+            }
+            return true;
+        }).QuickCheckThrowOnFailure();
+
+        static string Describe(string text) =>
+            DialStringParser.TryParse(text, out var d, out var error) ? "ok " + Render(d) + " " + d.Text : "error " + error;
+    }
 }
