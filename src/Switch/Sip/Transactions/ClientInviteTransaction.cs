@@ -17,8 +17,8 @@ internal sealed class ClientInviteTransaction : SipClientTransaction
     private SipRequest? _ack;
     private bool _cancelPending;
 
-    internal ClientInviteTransaction(SipTransactionLayer layer, SipRequest request, SipTarget target, Action<SipClientTransaction, SipResponse>? callback)
-        : base(layer, request, target, callback)
+    internal ClientInviteTransaction(SipTransactionLayer layer, SipRequest request, string branch, SipTarget target, Action<SipClientTransaction, SipResponse>? callback)
+        : base(layer, request, branch, target, callback)
     {
         State = SipTransactionState.Calling;
     }
