@@ -142,7 +142,7 @@ internal sealed class ClientInviteTransaction : SipClientTransaction
             .AddHeader(SipHeaderNames.To, response.GetHeader(SipHeaderNames.To) ?? Request.GetHeader(SipHeaderNames.To)!)
             .AddHeader(SipHeaderNames.CallId, Request.CallId!)
             .AddHeader(SipHeaderNames.CSeq, new SipCSeq(Request.CSeq!.Value.Number, SipMethod.Ack).ToString())
-            .BuildRequest();
+            .BuildRequestOnce();
     }
 
     private void OnTimerA()

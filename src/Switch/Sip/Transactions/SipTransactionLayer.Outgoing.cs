@@ -137,9 +137,10 @@ internal sealed partial class SipTransactionLayer
         return tx;
     }
 
+    /// <summary>Throws unless From, To, Call-ID and CSeq are there (a From or To line is valid once parsed or built: not read again).</summary>
     private static void CheckRequired(SipRequest request)
     {
-        if (request.CSeq is null || request.CallId is null || request.From is null || request.To is null)
+        if (request.CSeq is null || request.CallId is null || request.CountHeaders(SipHeaderId.From) == 0 || request.CountHeaders(SipHeaderId.To) == 0)
         {
             throw new ArgumentException("A request needs From, To, Call-ID and CSeq.", nameof(request));
         }

@@ -69,6 +69,19 @@ public sealed class ClientTransactionSendTests : TransactionTestBase
         }
     }
 
+    [Theory]
+    [InlineData("From")]
+    [InlineData("To")]
+    [InlineData("Call-ID")]
+    [InlineData("CSeq")]
+    public void A_request_without_a_required_header_is_refused(string missing)
+    {
+        Assert.Throws<ArgumentException>(() => Layer.SendRequest(OutgoingBuilder("OPTIONS", "call-1").RemoveHeader(missing), UdpTarget));
+        Assert.Throws<ArgumentException>(() => Layer.SendRequest(OutgoingBuilder("OPTIONS", "call-2").RemoveHeader(missing).BuildRequest(), UdpTarget));
+        Assert.Empty(Transport.Requests);
+        Assert.Equal(0, Layer.ClientTransactionCount);
+    }
+
     [Fact]
     public void The_builder_is_spent_once_sent()
     {
