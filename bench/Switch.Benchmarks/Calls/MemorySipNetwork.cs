@@ -7,14 +7,15 @@ using Switch.Sip.Transport;
 namespace Switch.Benchmarks.Calls;
 
 /// <summary>
-/// An in-memory SIP network for whole-switch measurements: every message is written to bytes and parsed
-/// again on delivery (so the switch holds messages exactly as a socket would give them), requests get their
-/// Via stamped with received/rport, and one pump delivers in send order, never re-entrantly.
+/// An in-memory SIP network for whole-switch measurements, delivering the way <see cref="SipTransport"/> does over
+/// UDP: a sender's wire bytes (<see cref="SipMessage.Data"/>, as the transport sends them) are parsed once on delivery
+/// with <see cref="SipMessageParser.TryParseReceived"/>, copied as from a receive buffer and a request's top Via
+/// stamped with received/rport on the way; one pump delivers in send order, never re-entrantly.
 /// </summary>
 internal sealed class MemorySipNetwork : IAsyncDisposable
 {
-    private readonly Channel<(IPEndPoint From, IPEndPoint To, byte[] Bytes)> _queue =
-        Channel.CreateUnbounded<(IPEndPoint, IPEndPoint, byte[])>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<(IPEndPoint From, IPEndPoint To, ReadOnlyMemory<byte> Bytes)> _queue =
+        Channel.CreateUnbounded<(IPEndPoint, IPEndPoint, ReadOnlyMemory<byte>)>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ConcurrentDictionary<IPEndPoint, ISipMessageSink> _nodes = new();
     private readonly Task _pump;
     private long _pending;
@@ -35,10 +36,13 @@ internal sealed class MemorySipNetwork : IAsyncDisposable
     /// <summary>A scripted node that is not a transaction layer (a phone).</summary>
     public void AttachNode(IPEndPoint local, ISipMessageSink sink) => _nodes[local] = sink;
 
-    public void Send(IPEndPoint from, IPEndPoint to, SipMessage message)
+    /// <summary>Sends a message's wire bytes (a message's bytes never change once made, so no copy is needed).</summary>
+    public void Send(IPEndPoint from, IPEndPoint to, SipMessage message) => Send(from, to, message.Data);
+
+    private void Send(IPEndPoint from, IPEndPoint to, ReadOnlyMemory<byte> bytes)
     {
         Interlocked.Increment(ref _pending);
-        _queue.Writer.TryWrite((from, to, message.ToArray()));
+        _queue.Writer.TryWrite((from, to, bytes));
     }
 
     /// <summary>Waits until nothing is in flight, or the deadline passes (false).</summary>
@@ -62,12 +66,10 @@ internal sealed class MemorySipNetwork : IAsyncDisposable
         {
             try
             {
-                if (_nodes.TryGetValue(to, out var sink) && SipMessageParser.TryParse(bytes, out var message, out _))
+                // As SipTransport.Deliver from a UDP receive buffer: one parse, one copy, the Via stamped while copying.
+                if (_nodes.TryGetValue(to, out var sink)
+                    && SipMessageParser.TryParseReceived(bytes, from, forceRport: false, ownsInput: false, out var message, out _))
                 {
-                    if (message is SipRequest request)
-                    {
-                        message = SipViaStamp.Apply(request, from);
-                    }
                     sink.OnMessage(message, new SipFlow(SipTransportType.Udp, to, from));
                     Interlocked.Increment(ref _delivered);
                 }
@@ -104,10 +106,8 @@ internal sealed class MemorySipNetwork : IAsyncDisposable
 
         public ValueTask SendRawAsync(ReadOnlyMemory<byte> bytes, SipTarget target, CancellationToken cancellationToken = default)
         {
-            if (SipMessageParser.TryParse(bytes, out var message, out _))
-            {
-                network.Send(local, target.EndPoint, message);
-            }
+            // The caller may reuse its buffer once this returns; the pump delivers later.
+            network.Send(local, target.EndPoint, bytes.ToArray());
             return ValueTask.CompletedTask;
         }
     }

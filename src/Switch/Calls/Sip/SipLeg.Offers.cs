@@ -40,7 +40,7 @@ internal abstract partial class SipLeg
         }
         if (RemoteAllowsUpdate)
         {
-            var update = WithSessionRefresher(WithCapabilities(dialog.CreateRequest(SipMethod.Update))).BuildRequestOnce();
+            var update = WithSessionRefresher(WithCapabilities(dialog.CreateRequest(SipMethod.Update)));
             Outgoing = new OutgoingOffer(null, null);
             var outgoing = Outgoing;
             Context.Layer.SendRequest(update, dialog.Target, (tx, response) => OnOfferResponse(tx, response, outgoing));
@@ -56,7 +56,7 @@ internal abstract partial class SipLeg
     {
         var dialog = Dialog!;
         var builder = WithSessionRefresher(WithCapabilities(dialog.CreateRequest(SipMethod.Invite)));
-        var request = WithSdp(builder, offer).BuildRequestOnce();
+        var request = WithSdp(builder, offer);
         var outgoing = new OutgoingOffer(offer, onFinal);
         Outgoing = outgoing;
         Context.Layer.SendRequest(request, dialog.Target, (tx, response) => OnOfferResponse(tx, response, outgoing));
@@ -77,7 +77,7 @@ internal abstract partial class SipLeg
             if (response.IsSuccess && tx.Request.IsInvite && dialog is not null)
             {
                 // ACK every 2xx, retransmissions included (RFC 3261 §13.2.2.4).
-                Context.Layer.SendAck(dialog.CreateAck(tx.Request.CSeq!.Value.Number).BuildRequestOnce(), dialog.Target);
+                Context.Layer.SendAck(dialog.CreateAck(tx.Request.CSeq!.Value.Number), dialog.Target);
             }
             if (outgoing.Done)
             {

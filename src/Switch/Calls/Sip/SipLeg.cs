@@ -232,8 +232,7 @@ internal abstract partial class SipLeg : ILegSignaling
         }
         var bye = dialog.CreateRequest(SipMethod.Bye)
             .AddHeader(SipHeaderNames.UserAgent, Context.Options.UserAgent)
-            .AddHeader(SipHeaderNames.Reason, SipCauses.ReasonHeader(cause))
-            .BuildRequestOnce();
+            .AddHeader(SipHeaderNames.Reason, SipCauses.ReasonHeader(cause));
         dialog.Terminate();
         Context.Layer.SendRequest(bye, dialog.Target);
     }

@@ -134,7 +134,7 @@ internal sealed class SipOutboundLeg : SipLeg
             if (response.IsSuccess && response.CSeq?.Method == SipMethod.Invite && Dialog is { } dialog && _invited
                 && string.Equals(response.ToTag, dialog.Id.RemoteTag, StringComparison.Ordinal))
             {
-                Context.Layer.SendAck(dialog.CreateAck(response.CSeq.Value.Number).BuildRequestOnce(), dialog.Target);
+                Context.Layer.SendAck(dialog.CreateAck(response.CSeq.Value.Number), dialog.Target);
             }
         }
     }
@@ -158,7 +158,7 @@ internal sealed class SipOutboundLeg : SipLeg
         return true;
     }
 
-    private SipRequest BuildInvite(OutboundLegRequest request, SipDialTarget target, int maxForwards, StoredSdp offer, Placing placing)
+    private SipMessageBuilder BuildInvite(OutboundLegRequest request, SipDialTarget target, int maxForwards, StoredSdp offer, Placing placing)
     {
         var sentBy = Context.SentBy(target.Target);
         var host = HostOf(sentBy);
@@ -188,7 +188,7 @@ internal sealed class SipOutboundLeg : SipLeg
                 builder.SetHeader(variable[6..], value);
             }
         }
-        return WithSdp(builder, offer).BuildRequestOnce();
+        return WithSdp(builder, offer);
     }
 
     /// <summary>Responses to our INVITE (transport thread).</summary>
@@ -286,13 +286,13 @@ internal sealed class SipOutboundLeg : SipLeg
             if (string.Equals(response.ToTag, confirmed.Id.RemoteTag, StringComparison.Ordinal))
             {
                 // A retransmitted 2xx: acknowledge it again (RFC 3261 §13.2.2.4).
-                Context.Layer.SendAck(confirmed.CreateAck(cseq).BuildRequestOnce(), confirmed.Target);
+                Context.Layer.SendAck(confirmed.CreateAck(cseq), confirmed.Target);
             }
             else
             {
                 // A second fork answered: acknowledge and end that dialog.
                 var extra = SipDialog.CreateUac(tx.Request, response, tx.Target, LocalContact, CallId, LocalTag);
-                Context.Layer.SendAck(extra.CreateAck(cseq).BuildRequestOnce(), extra.Target);
+                Context.Layer.SendAck(extra.CreateAck(cseq), extra.Target);
                 SendByeOn(extra, HangupCause.LoseRace);
             }
             return Report.None;
@@ -305,7 +305,7 @@ internal sealed class SipOutboundLeg : SipLeg
         dialog.Confirm(response);
         _answered = true;
         RemoteAllowsUpdate = AllowsUpdate(response);
-        Context.Layer.SendAck(dialog.CreateAck(cseq).BuildRequestOnce(), dialog.Target);
+        Context.Layer.SendAck(dialog.CreateAck(cseq), dialog.Target);
         if (IsEnded)
         {
             // Our CANCEL crossed this 2xx.
@@ -348,7 +348,7 @@ internal sealed class SipOutboundLeg : SipLeg
 
     private void SendByeOn(SipDialog dialog, HangupCause cause)
     {
-        var bye = dialog.CreateRequest(SipMethod.Bye).AddHeader(SipHeaderNames.Reason, SipCauses.ReasonHeader(cause)).BuildRequestOnce();
+        var bye = dialog.CreateRequest(SipMethod.Bye).AddHeader(SipHeaderNames.Reason, SipCauses.ReasonHeader(cause));
         dialog.Terminate();
         Context.Layer.SendRequest(bye, dialog.Target);
     }

@@ -64,6 +64,9 @@ internal sealed partial class SipMessageBuilder
 
     public bool IsRequest => _method is not null;
 
+    /// <summary>The request's method (interned, see <see cref="SipMethod.Intern"/>), or null for a response.</summary>
+    public string? Method => _method;
+
     public SipMessageBuilder SetRequestUri(SipUri uri)
     {
         ThrowIfSpent();

@@ -17,8 +17,8 @@ internal sealed class ClientInviteTransaction : SipClientTransaction
     private SipRequest? _ack;
     private bool _cancelPending;
 
-    internal ClientInviteTransaction(SipTransactionLayer layer, SipRequest request, SipTarget target, Action<SipClientTransaction, SipResponse>? callback)
-        : base(layer, request, target, callback)
+    internal ClientInviteTransaction(SipTransactionLayer layer, SipRequest request, string branch, SipTarget target, Action<SipClientTransaction, SipResponse>? callback)
+        : base(layer, request, branch, target, callback)
     {
         State = SipTransactionState.Calling;
     }
@@ -142,7 +142,7 @@ internal sealed class ClientInviteTransaction : SipClientTransaction
             .AddHeader(SipHeaderNames.To, response.GetHeader(SipHeaderNames.To) ?? Request.GetHeader(SipHeaderNames.To)!)
             .AddHeader(SipHeaderNames.CallId, Request.CallId!)
             .AddHeader(SipHeaderNames.CSeq, new SipCSeq(Request.CSeq!.Value.Number, SipMethod.Ack).ToString())
-            .BuildRequest();
+            .BuildRequestOnce();
     }
 
     private void OnTimerA()

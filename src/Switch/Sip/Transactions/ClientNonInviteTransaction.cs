@@ -9,8 +9,8 @@ internal sealed class ClientNonInviteTransaction : SipClientTransaction
     private SipTimer? _timerE;
     private TimeSpan _interval;
 
-    internal ClientNonInviteTransaction(SipTransactionLayer layer, SipRequest request, SipTarget target, Action<SipClientTransaction, SipResponse>? callback)
-        : base(layer, request, target, callback)
+    internal ClientNonInviteTransaction(SipTransactionLayer layer, SipRequest request, string branch, SipTarget target, Action<SipClientTransaction, SipResponse>? callback)
+        : base(layer, request, branch, target, callback)
     {
         State = SipTransactionState.Trying;
     }

@@ -13,28 +13,95 @@ internal abstract class SipClientTransaction : SipTransaction
 {
     private static readonly ChannelReader<SipResponse> NoResponses = CreateCompleted();
 
-    /// <summary>Only for a transaction without a callback: nobody would read it otherwise, and it would hold every response until the end.</summary>
-    private readonly Channel<SipResponse>? _responses;
-    private readonly TaskCompletionSource<SipResponse> _final = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Action<SipClientTransaction, SipResponse>? _callback;
 
-    private protected SipClientTransaction(SipTransactionLayer layer, SipRequest request, SipTarget target, Action<SipClientTransaction, SipResponse>? callback)
-        : base(layer, request, request.TopVia!.Branch!, target.IsReliable)
+    /// <summary>
+    /// Made when <see cref="Responses"/> is first read (only without a callback): most transactions without one (BYE,
+    /// CANCEL) are never read, and a channel per request would be garbage. Until then responses wait in <see cref="_unread"/>.
+    /// </summary>
+    private Channel<SipResponse>? _responses;
+    private List<SipResponse>? _unread;
+
+    /// <summary>Made when <see cref="FinalResponse"/> is first read; <see cref="_finalResponse"/> keeps the answer until then.</summary>
+    private TaskCompletionSource<SipResponse>? _final;
+    private SipResponse? _finalResponse;
+
+    private protected SipClientTransaction(SipTransactionLayer layer, SipRequest request, string branch, SipTarget target, Action<SipClientTransaction, SipResponse>? callback)
+        : base(layer, request, branch, target.IsReliable)
     {
         Target = target;
         _callback = callback;
-        if (callback is null)
-        {
-            _responses = Channel.CreateUnbounded<SipResponse>(new UnboundedChannelOptions { SingleReader = true });
-        }
     }
 
     public SipTarget Target { get; }
 
-    /// <summary>Every response, for a transaction sent without a callback (with one, an empty completed reader).</summary>
-    public ChannelReader<SipResponse> Responses => _responses?.Reader ?? NoResponses;
+    /// <summary>
+    /// Every response, for a transaction sent without a callback (with one, an empty completed reader), from the first
+    /// response on whenever it is first read; completed when the transaction terminates.
+    /// </summary>
+    public ChannelReader<SipResponse> Responses
+    {
+        get
+        {
+            if (_callback is not null)
+            {
+                return NoResponses;
+            }
 
-    public Task<SipResponse> FinalResponse => _final.Task;
+            lock (Gate)
+            {
+                if (_responses is null)
+                {
+                    _responses = Channel.CreateUnbounded<SipResponse>(new UnboundedChannelOptions { SingleReader = true });
+                    if (_unread is not null)
+                    {
+                        foreach (var response in _unread)
+                        {
+                            _responses.Writer.TryWrite(response);
+                        }
+
+                        _unread = null;
+                    }
+
+                    if (IsTerminated)
+                    {
+                        _responses.Writer.TryComplete();
+                    }
+                }
+
+                return _responses.Reader;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The first final response, a synthetic 408 on timeout, 503 when the transport failed or 503 when the stack stopped
+    /// before one came.
+    /// </summary>
+    public Task<SipResponse> FinalResponse
+    {
+        get
+        {
+            lock (Gate)
+            {
+                if (_final is null)
+                {
+                    _final = new TaskCompletionSource<SipResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
+                    if (_finalResponse is null && IsTerminated)
+                    {
+                        _finalResponse = StoppedResponse();
+                    }
+
+                    if (_finalResponse is not null)
+                    {
+                        _final.TrySetResult(_finalResponse);
+                    }
+                }
+
+                return _final.Task;
+            }
+        }
+    }
 
     internal ClientTransactionKey Key => new(Branch, Request.CSeq!.Value.Method);
 
@@ -55,12 +122,25 @@ internal abstract class SipClientTransaction : SipTransaction
         }
     }
 
+    /// <summary>Hands a response to the callback or the stream, and a final one to <see cref="FinalResponse"/>. Call under the lock.</summary>
     private protected void Deliver(SipResponse response)
     {
-        _responses?.Writer.TryWrite(response);
-        if (response.IsFinal)
+        if (_callback is null)
         {
-            _final.TrySetResult(response);
+            if (_responses is not null)
+            {
+                _responses.Writer.TryWrite(response);
+            }
+            else
+            {
+                (_unread ??= new List<SipResponse>(2)).Add(response);
+            }
+        }
+
+        if (response.IsFinal && _finalResponse is null)
+        {
+            _finalResponse = response;
+            _final?.TrySetResult(response);
         }
 
         if (_callback is not null)
@@ -86,15 +166,18 @@ internal abstract class SipClientTransaction : SipTransaction
 
     private protected override void OnTerminated()
     {
-        if (!_final.Task.IsCompleted)
+        // Only a shutdown ends a transaction without a final response (timeouts deliver 408, transport errors 503).
+        if (_finalResponse is null && _final is not null)
         {
-            // Only a shutdown ends a transaction without a final response (timeouts deliver 408, transport errors 503).
-            _final.TrySetResult(SipResponse.CreateFor(Request, 503, "Service Unavailable (stack stopped)"));
+            _finalResponse = StoppedResponse();
+            _final.TrySetResult(_finalResponse);
         }
 
         _responses?.Writer.TryComplete();
         Layer.Remove(this);
     }
+
+    private SipResponse StoppedResponse() => SipResponse.CreateFor(Request, 503, "Service Unavailable (stack stopped)");
 
     private static ChannelReader<SipResponse> CreateCompleted()
     {

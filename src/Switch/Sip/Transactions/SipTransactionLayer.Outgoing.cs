@@ -6,10 +6,33 @@ namespace Switch.Sip.Transactions;
 internal sealed partial class SipTransactionLayer
 {
     /// <summary>
+    /// Sends a request in a new client transaction, building it once: the layer prepends the top Via (sent-by from the
+    /// transport, a new branch, rport) to <paramref name="request"/>, replacing any Via it holds, and builds it with
+    /// <see cref="SipMessageBuilder.BuildRequestOnce"/> (the builder is spent). Every send of the transaction (first and
+    /// retransmissions) is that one message. Responses as for <see cref="SendRequest(SipRequest, SipTarget, Action{SipClientTransaction, SipResponse}?)"/>.
+    /// </summary>
+    public SipClientTransaction SendRequest(SipMessageBuilder request, SipTarget target, Action<SipClientTransaction, SipResponse>? onResponse = null)
+    {
+        if (!request.IsRequest)
+        {
+            throw new ArgumentException("Not a request.", nameof(request));
+        }
+
+        if (request.Method == SipMethod.Ack)
+        {
+            throw new ArgumentException("Send ACK with SendAck; it has no transaction.", nameof(request));
+        }
+
+        var branch = SipIdentifiers.NewBranch();
+        return Start(BuildWithTopVia(request, target, branch), branch, target, onResponse);
+    }
+
+    /// <summary>
     /// Sends a request in a new client transaction. The layer prepends the top Via (sent-by from the transport, a new
-    /// branch, rport); the request must not carry a Via of its own. Responses arrive on <paramref name="onResponse"/> when
-    /// given (else on the transaction's <see cref="SipClientTransaction.Responses"/>) and on <see cref="SipClientTransaction.FinalResponse"/>;
-    /// <paramref name="onResponse"/> is called on a transport/timer thread under the transaction's lock: post, never block.
+    /// branch, rport), which copies the request: prefer the builder overload. The request must not carry a Via of its own.
+    /// Responses arrive on <paramref name="onResponse"/> when given (else on the transaction's <see cref="SipClientTransaction.Responses"/>)
+    /// and on <see cref="SipClientTransaction.FinalResponse"/>; <paramref name="onResponse"/> is called on a transport/timer
+    /// thread under the transaction's lock: post, never block.
     /// </summary>
     public SipClientTransaction SendRequest(SipRequest request, SipTarget target, Action<SipClientTransaction, SipResponse>? onResponse = null)
     {
@@ -18,18 +41,8 @@ internal sealed partial class SipTransactionLayer
             throw new ArgumentException("Send ACK with SendAck; it has no transaction.", nameof(request));
         }
 
-        if (request.CSeq is null || request.CallId is null || request.From is null || request.To is null)
-        {
-            throw new ArgumentException("A request needs From, To, Call-ID and CSeq.", nameof(request));
-        }
-
-        var sent = WithTopVia(request, target, SipIdentifiers.NewBranch());
-        SipClientTransaction tx = sent.IsInvite
-            ? new ClientInviteTransaction(this, sent, target, onResponse)
-            : new ClientNonInviteTransaction(this, sent, target, onResponse);
-        _client[tx.Key] = tx;
-        tx.Start();
-        return tx;
+        var branch = SipIdentifiers.NewBranch();
+        return Start(WithTopVia(request, target, branch), branch, target, onResponse);
     }
 
     /// <summary>The host:port the switch is reachable at from <paramref name="target"/> (for Via and Contact).</summary>
@@ -44,6 +57,17 @@ internal sealed partial class SipTransactionLayer
         }
 
         SendRequest(null, WithTopVia(ack, target, SipIdentifiers.NewBranch()), target);
+    }
+
+    /// <summary>Sends the ACK for a 2xx built from <paramref name="ack"/> once, with a new top Via (the builder is spent).</summary>
+    public void SendAck(SipMessageBuilder ack, SipTarget target)
+    {
+        if (ack.Method != SipMethod.Ack)
+        {
+            throw new ArgumentException("Not an ACK.", nameof(ack));
+        }
+
+        SendRequest(null, BuildWithTopVia(ack, target, SipIdentifiers.NewBranch()), target);
     }
 
     /// <summary>Sends a request or response outside any transaction, exactly as given (it must carry its own Via).</summary>
@@ -96,16 +120,39 @@ internal sealed partial class SipTransactionLayer
             _ = builder.AddHeader(SipHeaderNames.Reason, reason);
         }
 
-        var tx = new ClientNonInviteTransaction(this, builder.BuildRequest(), invite.Target, null);
+        var tx = new ClientNonInviteTransaction(this, builder.BuildRequestOnce(), invite.Branch, invite.Target, null);
         _client[tx.Key] = tx;
         tx.Start();
         return tx;
     }
 
-    private SipRequest WithTopVia(SipRequest request, SipTarget target, string branch)
+    private SipClientTransaction Start(SipRequest sent, string branch, SipTarget target, Action<SipClientTransaction, SipResponse>? onResponse)
     {
-        var sentBy = _transport.GetViaSentBy(target);
-        var via = "SIP/2.0/" + (target.Transport == SipTransportType.Tcp ? "TCP " : "UDP ") + sentBy + ";branch=" + branch + ";rport";
-        return request.WithOnlyVia(via);
+        CheckRequired(sent);
+        SipClientTransaction tx = sent.IsInvite
+            ? new ClientInviteTransaction(this, sent, branch, target, onResponse)
+            : new ClientNonInviteTransaction(this, sent, branch, target, onResponse);
+        _client[tx.Key] = tx;
+        tx.Start();
+        return tx;
     }
+
+    /// <summary>Throws unless From, To, Call-ID and CSeq are there (a From or To line is valid once parsed or built: not read again).</summary>
+    private static void CheckRequired(SipRequest request)
+    {
+        if (request.CSeq is null || request.CallId is null || request.CountHeaders(SipHeaderId.From) == 0 || request.CountHeaders(SipHeaderId.To) == 0)
+        {
+            throw new ArgumentException("A request needs From, To, Call-ID and CSeq.", nameof(request));
+        }
+    }
+
+    /// <summary>The request built once with <paramref name="branch"/>'s Via as its only Via, the first line.</summary>
+    private SipRequest BuildWithTopVia(SipMessageBuilder request, SipTarget target, string branch) =>
+        request.RemoveHeader(SipHeaderNames.Via).PrependHeader(SipHeaderNames.Via, TopVia(target, branch)).BuildRequestOnce();
+
+    /// <summary>A copy of <paramref name="request"/> with <paramref name="branch"/>'s Via (stateless users, requests built elsewhere).</summary>
+    private SipRequest WithTopVia(SipRequest request, SipTarget target, string branch) => request.WithOnlyVia(TopVia(target, branch));
+
+    private string TopVia(SipTarget target, string branch) =>
+        string.Concat(target.Transport == SipTransportType.Tcp ? "SIP/2.0/TCP " : "SIP/2.0/UDP ", _transport.GetViaSentBy(target), ";branch=", branch, ";rport");
 }
