@@ -14,6 +14,8 @@ public sealed class BridgeApplicationTests
 
         var bridge = h.Engine.ExecuteApplicationAsync(a, "bridge", "user/1001", "app-1").AsTask();
         var b = await h.OutboundLegAsync("1001");
+        // The b-leg's mailbox goes on after the INVITE is handed to the dialer: wait for its last state event.
+        await h.Events.WaitAsync(e => e.Name == "CHANNEL_STATE" && e.UniqueId == b && e.GetHeader("Channel-State") == "CS_CONSUME_MEDIA");
         Assert.Equal(["OUTGOING", "STATE CS_INIT", "CREATE", "ORIGINATE", "STATE CS_ROUTING", "STATE CS_CONSUME_MEDIA"], h.Events.Trace(b));
         Assert.Equal(["invite"], h.Dialer.LegOf(b).Actions);
         var request = h.Dialer.Requests.Single();
