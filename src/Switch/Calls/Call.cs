@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Switch.Events;
-using Switch.Sip.Transport;
 
 namespace Switch.Calls;
 
@@ -102,11 +101,7 @@ internal sealed partial class Call : IThreadPoolWorkItem
             }
             _draining = true;
         }
-        // On a SIP receive thread the call runs there once the datagram is handled (until its first real wait).
-        if (!SipReceiveThread.TryDefer(this))
-        {
-            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
-        }
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         return true;
     }
 

@@ -26,7 +26,6 @@ internal sealed partial class SipTransport
         {
             try
             {
-                SipReceiveThread.MarkCurrent();
                 UdpReceive(listener);
             }
             finally
@@ -96,15 +95,7 @@ internal sealed partial class SipTransport
                 var flow = new SipFlow(SipTransportType.Udp, listener.EndPoint, remote);
                 Trace.Received(bytes, SipTransportType.Udp, listener.EndPoint, remote);
                 // Parsed straight from the receive buffer: the message copies what it keeps (stamping its top Via on the way).
-                try
-                {
-                    Deliver(buffer.AsMemory(0, length), ownsBytes: false, flow);
-                }
-                finally
-                {
-                    // Calls the datagram woke run here now, with no transaction lock held (SipReceiveThread).
-                    SipReceiveThread.RunDeferred();
-                }
+                Deliver(buffer.AsMemory(0, length), ownsBytes: false, flow);
             }
         }
         catch (Exception ex) when (ex is ObjectDisposedException || _stopping.IsCancellationRequested)
