@@ -13,9 +13,13 @@ internal sealed class SwitchProcess : IAsyncDisposable
     private readonly StringBuilder _log = new();
     private readonly List<(string Text, TaskCompletionSource Seen)> _waits = [];
 
-    private SwitchProcess(Process process, int sipPort, int eslPort, string dataDir)
+    /// <summary>The data folder this instance created (deleted on dispose); null when the test gave its own.</summary>
+    private readonly string? _ownedDataDir;
+
+    private SwitchProcess(Process process, int sipPort, int eslPort, string dataDir, bool ownsDataDir)
     {
         _process = process;
+        _ownedDataDir = ownsDataDir ? dataDir : null;
         SipPort = sipPort;
         EslPort = eslPort;
         DataDir = dataDir;
@@ -59,6 +63,7 @@ internal sealed class SwitchProcess : IAsyncDisposable
             var rtp = FreePorts.UdpRange(200);
             extra.AddRange(["--rtp-ports", $"{rtp}-{rtp + 199}"]);
         }
+        var ownsDataDir = dataDir is null;
         dataDir ??= Directory.CreateTempSubdirectory("switch-e2e-").FullName;
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -73,7 +78,7 @@ internal sealed class SwitchProcess : IAsyncDisposable
             psi.ArgumentList.Add(a);
         }
         var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start the switch");
-        var sw = new SwitchProcess(process, sip, esl, dataDir);
+        var sw = new SwitchProcess(process, sip, esl, dataDir, ownsDataDir);
         process.OutputDataReceived += (_, e) => sw.OnLine(e.Data);
         process.ErrorDataReceived += (_, e) => sw.OnLine(e.Data);
         process.BeginOutputReadLine();
@@ -163,5 +168,16 @@ internal sealed class SwitchProcess : IAsyncDisposable
     {
         await StopAsync(TimeSpan.FromSeconds(10));
         _process.Dispose();
+        if (_ownedDataDir is not null)
+        {
+            try
+            {
+                Directory.Delete(_ownedDataDir, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A leftover folder in /tmp is not a test failure.
+            }
+        }
     }
 }
