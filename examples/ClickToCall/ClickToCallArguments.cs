@@ -2,8 +2,9 @@ using System.Globalization;
 
 namespace Switch.Examples.ClickToCall;
 
-/// <summary><c>--agent N --customer N [--caller-id N] [--esl HOST:PORT] [--password PW] [--timeout S]</c>.</summary>
-internal sealed record ClickToCallArguments(string Agent, string Customer, string? CallerId, string Host, int Port, string Password, int TimeoutSeconds)
+/// <summary><c>--agent N --customer N [--caller-id N] [--esl HOST:PORT] [--password PW] [--timeout S] [--agent-timeout S]</c>.</summary>
+internal sealed record ClickToCallArguments(string Agent, string Customer, string? CallerId, string Host, int Port, string Password, int TimeoutSeconds,
+    int AgentTimeoutSeconds)
 {
     public static ClickToCallArguments? Parse(string[] args, out string? error)
     {
@@ -12,6 +13,7 @@ internal sealed record ClickToCallArguments(string Agent, string Customer, strin
         var port = 8021;
         var password = "ClueCon";
         var timeout = 30;
+        var agentTimeout = 0; // 0: as --timeout
         error = null;
         for (var i = 0; i < args.Length; i++)
         {
@@ -29,6 +31,7 @@ internal sealed record ClickToCallArguments(string Agent, string Customer, strin
                 case "--caller-id": callerId = value; break;
                 case "--password": password = value; break;
                 case "--timeout" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out timeout) && timeout > 0: break;
+                case "--agent-timeout" when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out agentTimeout) && agentTimeout > 0: break;
                 case "--esl":
                     var colon = value.LastIndexOf(':');
                     if (colon <= 0 || !int.TryParse(value[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out port))
@@ -59,7 +62,7 @@ internal sealed record ClickToCallArguments(string Agent, string Customer, strin
             return null;
         }
 
-        return new ClickToCallArguments(agent, customer, callerId, host, port, password, timeout);
+        return new ClickToCallArguments(agent, customer, callerId, host, port, password, timeout, agentTimeout > 0 ? agentTimeout : timeout);
     }
 
     private static bool IsDialable(string value) =>

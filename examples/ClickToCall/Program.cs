@@ -9,7 +9,7 @@ var arguments = ClickToCallArguments.Parse(args, out var error);
 if (arguments is null)
 {
     Console.Error.WriteLine($"error: {error}");
-    Console.Error.WriteLine("usage: ClickToCall --agent 1008 --customer 1018 [--caller-id N] [--timeout 30] [--esl 127.0.0.1:8021] [--password ClueCon]");
+    Console.Error.WriteLine("usage: ClickToCall --agent 1008 --customer 1018 [--caller-id N] [--timeout 30] [--agent-timeout 30] [--esl 127.0.0.1:8021] [--password ClueCon]");
     return ExitCodes.BadArguments;
 }
 
@@ -47,7 +47,7 @@ await using (client)
         {
             CallerIdNumber = arguments.Customer,
             CallerIdName = "Click to call",
-            Timeout = TimeSpan.FromSeconds(arguments.TimeoutSeconds),
+            Timeout = TimeSpan.FromSeconds(arguments.AgentTimeoutSeconds),
         }, stop.Token);
         Print($"agent-ringing {agent.UniqueId}");
         try

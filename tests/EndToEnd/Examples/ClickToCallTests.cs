@@ -51,7 +51,9 @@ public sealed class ClickToCallTests
         var agent = await Phones.RegisterAndServeAsync(sw, "1008", "uas-answer.xml");
         var customer = await Phones.RegisterAndServeAsync(sw, "1018", "examples/uas-noanswer.xml");
 
-        await using var c2c = ExampleProcess.StartDotnet("ClickToCall", sw.EslPort, ["--agent", "1008", "--customer", "1018", "--timeout", "3"]);
+        // The customer rings 3 s; the agent has a time of its own, so a slow host cannot time out the agent's answer.
+        await using var c2c = ExampleProcess.StartDotnet("ClickToCall", sw.EslPort,
+            ["--agent", "1008", "--customer", "1018", "--timeout", "3", "--agent-timeout", "20"]);
         Assert.True(await c2c.WaitForExitAsync(Wait) == 21, $"{c2c.Transcript}\n{sw.Log}");
         await c2c.WaitForLineAsync("customer-failed ", Wait);
         await c2c.WaitForLineAsync("agent-hangup ", Wait);
@@ -60,6 +62,22 @@ public sealed class ClickToCallTests
         Assert.True(rang.ExitCode == 0, $"the customer's phone rings, then is cancelled\n{rang}");
         var agentResult = await agent;
         Assert.True(agentResult.ExitCode == 0, $"the agent receives the BYE\n{agentResult}");
+    }
+
+    [Fact]
+    public async Task An_agent_who_does_not_answer_within_the_agent_timeout_ends_the_program_with_exit_code_11()
+    {
+        await using var sw = await SwitchProcess.StartAsync();
+        var agent = await Phones.RegisterAndServeAsync(sw, "1008", "examples/uas-noanswer.xml");
+
+        // --agent-timeout, not --timeout, bounds the agent's ringing.
+        await using var c2c = ExampleProcess.StartDotnet("ClickToCall", sw.EslPort,
+            ["--agent", "1008", "--customer", "1018", "--timeout", "60", "--agent-timeout", "2"]);
+        Assert.True(await c2c.WaitForExitAsync(Wait) == 11, $"{c2c.Transcript}\n{sw.Log}");
+        await c2c.WaitForLineAsync("agent-failed NO_ANSWER", Wait);
+        Assert.DoesNotContain(c2c.Lines, l => l.StartsWith("bridge-customer", StringComparison.Ordinal));
+        var rang = await agent;
+        Assert.True(rang.ExitCode == 0, $"the agent's phone rings, then is cancelled\n{rang}");
     }
 
     [Fact]
