@@ -17,8 +17,9 @@ namespace Switch.Media;
 internal sealed class MediaEngine : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<MediaLeg, byte> _legs = new();
-    private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
+    /// <summary>Every leg's logger (one instance: <c>CreateLogger&lt;T&gt;</c> builds a new one and formats the type name each time).</summary>
+    private readonly ILogger<MediaLeg> _legLogger;
     private readonly Meter _meter = new("Switch.Media");
     private readonly RtpPortPoolWarnings _bindWarnings;
     private readonly EpollMediaLoop[] _loops;
@@ -35,8 +36,8 @@ internal sealed class MediaEngine : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(mediaThreads);
         Options = options;
         Time = time;
-        _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<MediaEngine>();
+        _legLogger = loggerFactory.CreateLogger<MediaLeg>();
         Ports = new RtpPortPool(options.Ports, time, RtpPortPool.DefaultRetryAfter);
         _bindWarnings = new RtpPortPoolWarnings(_logger, time, RtpPortPoolWarnings.DefaultInterval);
         Clock = new MediaClock(time, _logger);
@@ -167,7 +168,7 @@ internal sealed class MediaEngine : IAsyncDisposable
 
             try
             {
-                leg = new MediaLeg(this, name, socket, pair, observer, _loggerFactory.CreateLogger<MediaLeg>());
+                leg = new MediaLeg(this, name, socket, pair, observer, _legLogger);
                 _legs.TryAdd(leg, 0);
                 leg.Start(LeastLoadedLoop());
             }
