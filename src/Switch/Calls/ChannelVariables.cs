@@ -6,8 +6,9 @@ namespace Switch.Calls;
 /// Exported names are copied onto the legs this channel creates later. The names are a
 /// <see cref="VariableLayout"/> shared with every channel that set the same names in the same order, the
 /// values one array of the channel's own: a variable costs the channel one reference, which matters with
-/// tens of thousands of channels alive. Lookups search the names in order (a channel has a few dozen; names
-/// are mostly the same literal strings, so most comparisons end at a reference or length check). Removing a
+/// tens of thousands of channels alive. Lookups scan the layout's name hashes (a leg has over a hundred
+/// variables by hangup, and most names set are new ones, which a string-by-string search compared with every
+/// name of the same length); names of a channel's own are searched in order. Removing a
 /// variable moves the channel to the layout of the names left (see <see cref="VariableLayout.Without"/>); a
 /// channel that outgrows the shared layouts keeps a names array of its own from then on.
 /// A value is a string or a <see cref="VariableText"/> (a large value kept compactly, made a string when read).
@@ -194,10 +195,17 @@ internal class ChannelVariables
 
     private static string TextOf(object value) => value as string ?? ((VariableText)value).Text;
 
-    /// <summary>The position of a variable, or -1: the same string instance first (literal names), then length, then the letters.</summary>
+    /// <summary>
+    /// The position of a variable, or -1: in a shared layout by its names' hashes (<see cref="VariableLayout.IndexOf"/>);
+    /// in names of the channel's own, the same string instance first (literal names), then length, then the letters.
+    /// </summary>
     private int IndexOf(string name)
     {
-        var names = Names;
+        if (_names is VariableLayout layout)
+        {
+            return layout.IndexOf(name, _count);
+        }
+        var names = ((string[])_names).AsSpan(0, _count);
         for (var i = 0; i < names.Length; i++)
         {
             var key = names[i];

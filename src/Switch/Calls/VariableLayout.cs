@@ -19,20 +19,23 @@ internal sealed class VariableLayout
     private static int _layouts;
 
     private readonly string[] _names;
+    /// <summary>Each name's case-insensitive hash (<see cref="HashOf"/>), so a lookup scans ints instead of comparing strings.</summary>
+    private readonly int[] _hashes;
     private readonly VariableLayout? _parent;
     private VariableLayout[] _children = [];
 
-    private VariableLayout(string[] names, VariableLayout? parent)
+    private VariableLayout(string[] names, int[] hashes, VariableLayout? parent)
     {
         _names = names;
+        _hashes = hashes;
         _parent = parent;
     }
 
     /// <summary>The layout of a channel without variables: the root every channel starts from.</summary>
-    public static VariableLayout Empty { get; } = new([], null);
+    public static VariableLayout Empty { get; } = new([], [], null);
 
     /// <summary>A root of a tree of its own (tests: a tree no other test has grown).</summary>
-    internal static VariableLayout NewRoot() => new([], null);
+    internal static VariableLayout NewRoot() => new([], [], null);
 
     /// <summary>Layouts made so far (diagnostics).</summary>
     public static int Count => Volatile.Read(ref _layouts);
@@ -41,6 +44,38 @@ internal sealed class VariableLayout
 
     /// <summary>The names, in the order they were set.</summary>
     public ReadOnlySpan<string> Names => _names;
+
+    /// <summary>The names' <see cref="HashOf"/> values, in the same order.</summary>
+    public ReadOnlySpan<int> Hashes => _hashes;
+
+    /// <summary>A name's hash as the store compares names: ordinal, ignoring case.</summary>
+    public static int HashOf(string name) => string.GetHashCode(name, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The position among the first <paramref name="count"/> names of <paramref name="name"/> (compared ignoring
+    /// case), or -1: a scan of the hashes, then a string comparison where a hash matches.
+    /// </summary>
+    public int IndexOf(string name, int count)
+    {
+        var hashes = _hashes.AsSpan(0, count);
+        var hash = HashOf(name);
+        var start = 0;
+        while (true)
+        {
+            var k = hashes[start..].IndexOf(hash);
+            if (k < 0)
+            {
+                return -1;
+            }
+            var i = start + k;
+            var key = _names[i];
+            if (ReferenceEquals(key, name) || string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return i;
+            }
+            start = i + 1;
+        }
+    }
 
     /// <summary>
     /// This layout without the name at <paramref name="index"/> (the others in order): the ancestor before it,
@@ -83,7 +118,8 @@ internal sealed class VariableLayout
             return null;
         }
         string[] names = [.. _names, name];
-        var made = new VariableLayout(names, this);
+        int[] hashes = [.. _hashes, HashOf(name)];
+        var made = new VariableLayout(names, hashes, this);
         while (true)
         {
             // Another thread may have added children (the same name, even) meanwhile: take its layout then.
