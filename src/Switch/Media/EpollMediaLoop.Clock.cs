@@ -31,6 +31,7 @@ internal sealed partial class EpollMediaLoop
                 return false;
             }
 
+            leg.HandedToLoopClock = true;
             _clockAdds.Add(leg);
             Volatile.Write(ref _pendingClockAdds, 1);
         }

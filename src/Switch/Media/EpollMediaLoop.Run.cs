@@ -37,6 +37,9 @@ internal sealed partial class EpollMediaLoop
                     return;
                 }
 
+                // Odd from here to the end of the pass (a full fence before any slot is read; see RemoveAsync).
+                Interlocked.Increment(ref _passes);
+
                 // Barriers registered before this pass are completed at its end; later ones by the next pass.
                 var barriers = Volatile.Read(ref _pendingBarriers) != 0 ? TakeBarriers() : null;
                 var probe = Volatile.Read(ref _probe);
@@ -84,6 +87,9 @@ internal sealed partial class EpollMediaLoop
                     // Registered during this pass (its wake-up may have been drained already): one more pass now.
                     timeout = 0;
                 }
+
+                // Even again: the thread is outside every leg until the next pass.
+                Interlocked.Increment(ref _passes);
             }
         }
         catch (Exception e)

@@ -11,7 +11,8 @@ namespace Switch.Media;
 /// count, relay with a synchronous send), so there is no thread hop, continuation or allocation per datagram;
 /// a socket with more queued is reported again by the next <c>epoll_wait</c>. A leg's receive side is only ever
 /// touched by its loop's thread. <see cref="RemoveAsync"/> completes once the thread can no longer be inside
-/// that leg, so a leg may close its socket and free its state after awaiting it. The same thread paces the
+/// that leg, so a leg may close its socket and free its state after awaiting it: at once when the thread is
+/// waiting between passes (the usual case: no wake-up), else after a pass that began later. The same thread paces the
 /// 20 ms media clock of its legs (playback, DTMF, recording): <c>epoll_wait</c> times out at the next tick, so
 /// generated audio and relayed packets leave from one thread and never contend.
 /// </summary>
@@ -33,6 +34,8 @@ internal sealed partial class EpollMediaLoop : IAsyncDisposable
     private MediaLeg?[] _slots = new MediaLeg?[64];
     private List<TaskCompletionSource> _barriers = [];
     private int _pendingBarriers;
+    /// <summary>Passes begun and ended, counted at both ends: odd while the thread is in a pass, even while it waits.</summary>
+    private int _passes;
     private int _nextSlot;
     private uint _generation;
     private int _legCount;
@@ -189,9 +192,21 @@ internal sealed partial class EpollMediaLoop : IAsyncDisposable
             return Task.CompletedTask;
         }
 
+        // A full fence: the slot (and the leg's bridge, disconnected before) are cleared before the pass count is read.
         Interlocked.Decrement(ref _legCount);
+        if (!leg.HandedToLoopClock && (Volatile.Read(ref _passes) & 1) == 0)
+        {
+            // The thread waits in epoll_wait, outside every leg, and its next pass reads the cleared slot after a
+            // full fence of its own: no pass can touch this leg, so no wake-up and no barrier are needed. A leg
+            // ever put on the clock may still be in the thread's own clock list, so it always takes the barrier.
+            return Task.CompletedTask;
+        }
+
         return SyncAsync();
     }
+
+    /// <summary>Passes begun plus passes ended (odd while the thread is in one; diagnostics and tests).</summary>
+    internal int PassCount => Volatile.Read(ref _passes);
 
     /// <summary>
     /// Completes when this loop's thread has finished a pass (datagrams, then the media clock) that began after

@@ -242,6 +242,15 @@ internal sealed partial class MediaLeg
     /// <summary>Set and read only by the media thread whose clock list holds this leg.</summary>
     internal bool OnLoopClock { get; set; }
 
+    /// <summary>Set (for good) when the leg was handed to its media thread's clock; its removal then waits for a pass.</summary>
+    internal bool HandedToLoopClock
+    {
+        get => Volatile.Read(ref _handedToLoopClock);
+        set => Volatile.Write(ref _handedToLoopClock, value);
+    }
+
+    private bool _handedToLoopClock;
+
     /// <summary>One 20 ms frame: DTMF first (playback pauses meanwhile), else playback; then the recording.</summary>
     private Playback? ProduceFrame()
     {

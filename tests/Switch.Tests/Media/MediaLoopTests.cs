@@ -116,6 +116,34 @@ public sealed class MediaLoopTests
         Assert.All(rig.Engine.MediaLoops, loop => Assert.Equal(0, loop.LegCount));
     }
 
+    [Fact]
+    public async Task Removing_a_leg_while_its_media_thread_waits_completes_at_once_without_waking_the_thread()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        await using var rig = new MediaRig(receiveMode: MediaReceiveMode.Epoll, mediaThreads: 1);
+        var leg = rig.Leg("idle");
+        var loop = leg.Loop!;
+        // The thread is waiting in epoll_wait: the count of pass starts and ends is even and stays put.
+        await loop.SyncAsync().WaitAsync(s_timeout);
+        Assert.True(SpinWait.SpinUntil(() => (loop.PassCount & 1) == 0, s_timeout), "the pass that completed the barrier ends");
+        var passes = loop.PassCount;
+
+        var dispose = leg.DisposeAsync();
+
+        Assert.True(dispose.IsCompletedSuccessfully, "no barrier: the thread was outside every leg");
+        Assert.Equal(passes, loop.PassCount);
+        Assert.Equal(0, loop.LegCount);
+        Assert.Equal(0, rig.Engine.LegCount);
+        // The port pair is free again: a new leg binds it.
+        var next = rig.Leg("next");
+        Assert.Equal(1, loop.LegCount);
+        await next.DisposeAsync();
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
