@@ -78,7 +78,8 @@ internal sealed partial class SipCallHandler
                 Refuse(tx, 488, "no common codec");
                 return;
             }
-            offer = StoredSdp.FromBody(invite.Body.Span);
+            // The parse is kept: the b-leg's offer and this leg's answer are made from it (then it is dropped).
+            offer = StoredSdp.FromBody(invite.Body.Span, parsed);
         }
 
         var from = invite.From!.Uri;

@@ -293,6 +293,19 @@ internal sealed class SipInboundLeg : SipLeg
     /// <summary>Answers the caller's offer, preferring the codec the peer negotiated (no transcoding).</summary>
     private StoredSdp? Answer(SipLeg? other)
     {
+        try
+        {
+            return AnswerOffer(other);
+        }
+        finally
+        {
+            // The offer's session was kept for this exchange only (StoredSdp): not for the call's life.
+            Offer?.ForgetParsed();
+        }
+    }
+
+    private StoredSdp? AnswerOffer(SipLeg? other)
+    {
         if (Media is null || other is { BypassMedia: true })
         {
             // bypass_media: the peer's SDP goes to the caller as it is; the switch's port is not used.
