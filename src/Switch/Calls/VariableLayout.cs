@@ -45,9 +45,6 @@ internal sealed class VariableLayout
     /// <summary>The names, in the order they were set.</summary>
     public ReadOnlySpan<string> Names => _names;
 
-    /// <summary>The names' <see cref="HashOf"/> values, in the same order.</summary>
-    public ReadOnlySpan<int> Hashes => _hashes;
-
     /// <summary>A name's hash as the store compares names: ordinal, ignoring case.</summary>
     public static int HashOf(string name) => string.GetHashCode(name, StringComparison.OrdinalIgnoreCase);
 
