@@ -8,7 +8,7 @@ public sealed class SwitchLifecycleTests
     [Fact]
     public async Task Starts_with_embedded_defaults_and_stops_cleanly_on_SIGTERM_within_5_seconds()
     {
-        var sw = await SwitchProcess.StartAsync();
+        await using var sw = await SwitchProcess.StartAsync();
         Assert.Contains("Ready: domain 127.0.0.1, 20 directory users", sw.Log, StringComparison.Ordinal);
         var started = DateTime.UtcNow;
         var code = await sw.StopAsync(TimeSpan.FromSeconds(5));
