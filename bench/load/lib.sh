@@ -119,7 +119,7 @@ start_switch() {
   mkdir -p "$WORK/switch-data"
   # The young-generation budget the switch's launch profile sets (docs/OPERATIONS.md, "Garbage collection").
   DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x400000}" dotnet "$SWITCH_DLL" --sip-listen "127.0.0.1:$SIP_PORT" --esl-listen "127.0.0.1:$ESL_PORT" \
-    --data-dir "$WORK/switch-data" --rtp-ports "$rtp-$((rtp + n - 1))" --log-level "${SWITCH_LOG_LEVEL:-Warning}" \
+    --data-dir "$WORK/switch-data" --rtp-ports "$rtp-$((rtp + n - 1))" --log-level "${SWITCH_LOG_LEVEL:-Warning}" ${SWITCH_ARGS:-} \
     > "$WORK/switch.log" 2>&1 &
   SW_PID=$!; track "$SW_PID"
   wait_tcp "$ESL_PORT" 30 || { echo "switch did not start; log:" >&2; cat "$WORK/switch.log" >&2; exit 1; }
