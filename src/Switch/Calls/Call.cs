@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Switch.Events;
+using Switch.Sip.Transport;
 
 namespace Switch.Calls;
 
@@ -101,7 +102,11 @@ internal sealed partial class Call : IThreadPoolWorkItem
             }
             _draining = true;
         }
-        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        // On a SIP receive thread the call runs there once the datagram is handled (until its first real wait).
+        if (!SipReceiveThread.TryDefer(this))
+        {
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+        }
         return true;
     }
 

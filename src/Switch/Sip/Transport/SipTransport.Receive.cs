@@ -26,6 +26,7 @@ internal sealed partial class SipTransport
         {
             try
             {
+                SipReceiveThread.MarkCurrent();
                 UdpReceive(listener);
             }
             finally
@@ -95,7 +96,15 @@ internal sealed partial class SipTransport
                 var flow = new SipFlow(SipTransportType.Udp, listener.EndPoint, remote);
                 Trace.Received(bytes, SipTransportType.Udp, listener.EndPoint, remote);
                 // Parsed straight from the receive buffer: the message copies what it keeps (stamping its top Via on the way).
-                Deliver(buffer.AsMemory(0, length), ownsBytes: false, flow);
+                try
+                {
+                    Deliver(buffer.AsMemory(0, length), ownsBytes: false, flow);
+                }
+                finally
+                {
+                    // Calls the datagram woke run here now, with no transaction lock held (SipReceiveThread).
+                    SipReceiveThread.RunDeferred();
+                }
             }
         }
         catch (Exception ex) when (ex is ObjectDisposedException || _stopping.IsCancellationRequested)
