@@ -11,6 +11,12 @@ namespace Switch.Sip.Transactions;
 /// ticks: under load thousands of timers a second come due (Timers K, D, I, L, M always fire), and on the grid
 /// those due in the same 10 ms fire from one wake-up instead of one each. A timer fires at most 10 ms late,
 /// never early.
+/// On the system clock the queue has a thread of its own (<c>sip-timers</c>) that sleeps until the next slot and
+/// fires the due timers itself, as Kamailio's timer process does: one wake-up per slot. A platform timer would
+/// take three (the timer thread re-armed from the callback, the timer thread at the deadline, a pool thread for
+/// the callback), and it counts whole coarse milliseconds, so it often woke just before the slot, found
+/// nothing due and armed again. Any other <see cref="TimeProvider"/> (a manual clock in tests) drives the queue
+/// through its <see cref="ITimer"/> as before.
 /// </summary>
 internal sealed class SipTimerQueue : IDisposable
 {
@@ -22,18 +28,49 @@ internal sealed class SipTimerQueue : IDisposable
     private readonly long _granule;
     private readonly Lock _lock = new();
     private readonly PriorityQueue<SipTimer, long> _queue = new();
-    private readonly ITimer _timer;
+    private readonly Action<Exception>? _onFailure;
+
+    /// <summary>The platform timer (any clock but the system's), or null with <see cref="_thread"/>.</summary>
+    private readonly ITimer? _timer;
+
+    /// <summary>The queue's own thread (system clock), or null with <see cref="_timer"/>.</summary>
+    private readonly Thread? _thread;
+
+    /// <summary>The thread's wake-up call: <see cref="_signalled"/> under its monitor.</summary>
+    private readonly object _signal = new();
+    private bool _signalled;
+
+    /// <summary>When the thread will next wake by itself (long.MaxValue: only when signalled); under <see cref="_lock"/>.</summary>
+    private long _waitingUntil = long.MaxValue;
+
     private long _armedFor = long.MaxValue;
     private int _live;
     private bool _disposed;
 
-    public SipTimerQueue(TimeProvider time)
+    /// <param name="time">The clock; <see cref="TimeProvider.System"/> gets a thread of its own.</param>
+    /// <param name="onFailure">Told when a timer callback throws (the other due timers still fire).</param>
+    public SipTimerQueue(TimeProvider time, Action<Exception>? onFailure = null)
     {
         _time = time;
+        _onFailure = onFailure;
         _ticksPerTimeSpanTick = time.TimestampFrequency / (double)TimeSpan.TicksPerSecond;
         _granule = Math.Max(1, (long)(Granularity.Ticks * _ticksPerTimeSpanTick));
-        _timer = time.CreateTimer(static s => ((SipTimerQueue)s!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        if (ReferenceEquals(time, TimeProvider.System))
+        {
+            _thread = new Thread(static s => ((SipTimerQueue)s!).Run()) { IsBackground = true, Name = "sip-timers" };
+            _thread.Start(this);
+        }
+        else
+        {
+            _timer = time.CreateTimer(static s => ((SipTimerQueue)s!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
     }
+
+    /// <summary>True when the queue fires its timers from a thread of its own (the system clock).</summary>
+    internal bool HasOwnThread => _thread is not null;
+
+    /// <summary>The queue's own thread, or null (test seam: it ends after <see cref="Dispose"/>).</summary>
+    internal Thread? OwnThread => _thread;
 
     /// <summary>Timers started and neither fired nor stopped.</summary>
     public int Live
@@ -82,7 +119,8 @@ internal sealed class SipTimerQueue : IDisposable
             _queue.Clear();
             _live = 0;
         }
-        _timer.Dispose();
+        _timer?.Dispose();
+        Wake();
     }
 
     internal void Cancel(SipTimer entry)
@@ -97,16 +135,74 @@ internal sealed class SipTimerQueue : IDisposable
             {
                 _queue.Clear();
                 _armedFor = long.MaxValue;
-                _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                // The thread finds nothing when it next wakes and then sleeps until signalled.
+                _timer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             }
         }
     }
 
+    /// <summary>Fires the queue at <paramref name="at"/> (under the lock).</summary>
     private void Arm(long at)
     {
         _armedFor = at;
-        var now = _time.GetTimestamp();
-        _timer.Change(at <= now ? TimeSpan.Zero : _time.GetElapsedTime(now, at), Timeout.InfiniteTimeSpan);
+        if (_timer is not null)
+        {
+            var now = _time.GetTimestamp();
+            _timer.Change(at <= now ? TimeSpan.Zero : _time.GetElapsedTime(now, at), Timeout.InfiniteTimeSpan);
+        }
+        else if (at < _waitingUntil && Thread.CurrentThread != _thread)
+        {
+            // The thread sleeps past this deadline: wake it to sleep less. (On the thread itself, Run reads _armedFor next.)
+            Wake();
+        }
+    }
+
+    private void Wake()
+    {
+        if (_thread is null)
+        {
+            return;
+        }
+        lock (_signal)
+        {
+            _signalled = true;
+            Monitor.Pulse(_signal);
+        }
+    }
+
+    /// <summary>The queue's thread: sleeps until the armed slot (or a signal), then fires what is due.</summary>
+    private void Run()
+    {
+        while (true)
+        {
+            long until;
+            lock (_lock)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+                until = _armedFor;
+                _waitingUntil = until;
+            }
+            var now = _time.GetTimestamp();
+            if (until <= now)
+            {
+                OnTimer();
+                continue;
+            }
+            var wait = until == long.MaxValue
+                ? Timeout.Infinite
+                : (int)Math.Min(int.MaxValue - 1, Math.Ceiling(_time.GetElapsedTime(now, until).TotalMilliseconds));
+            lock (_signal)
+            {
+                if (!_signalled)
+                {
+                    Monitor.Wait(_signal, wait);
+                }
+                _signalled = false;
+            }
+        }
     }
 
     private void OnTimer()
@@ -137,7 +233,15 @@ internal sealed class SipTimerQueue : IDisposable
         }
         foreach (var entry in due)
         {
-            entry.Fire();
+            try
+            {
+                entry.Fire();
+            }
+            catch (Exception ex)
+            {
+                // One failing callback must not cost the others their turn (they have left the queue already).
+                _onFailure?.Invoke(ex);
+            }
         }
     }
 }

@@ -36,7 +36,7 @@ internal sealed partial class SipTransactionLayer : ISipMessageSink, IDisposable
         Options = options;
         Logger = logger;
         _validator = validator ?? new SipRequestValidator();
-        Timers = new SipTimerQueue(time);
+        Timers = new SipTimerQueue(time, ex => SipTransactionLog.TimerFailed(logger, ex));
         Completed = new CompletedResponseCache(time, options.TimeoutInterval);
     }
 

@@ -19,6 +19,9 @@ internal static partial class SipTransactionLog
     [LoggerMessage(EventId = 1104, Level = LogLevel.Debug, Message = "Transaction {Branch} {Method} timed out")]
     public static partial void TimedOut(ILogger logger, string branch, string method);
 
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Error, Message = "A transaction timer failed")]
+    public static partial void TimerFailed(ILogger logger, Exception exception);
+
     [LoggerMessage(EventId = 1105, Level = LogLevel.Debug, Message = "Ignored response {Status} in state {State} of {Branch}")]
     public static partial void IgnoredResponse(ILogger logger, int status, SipTransactionState state, string branch);
 }
