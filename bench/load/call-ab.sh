@@ -48,14 +48,14 @@ run_pair() {
     read -r cb pb fb lb <<< "$(run "$B")"
     return
   fi
-  local out_a out_b first second
-  out_a="$(mktemp)"; out_b="$(mktemp)"
-  if (( $1 % 2 )); then first="A"; else first="B"; fi
-  if [[ "$first" == A ]]; then run "$A" > "$out_a" & else run "$B" > "$out_b" & fi
-  second=$!
+  local out_a out_b first="$A" second="$B" out_first out_second started
+  out_a="$(mktemp)"; out_b="$(mktemp)"; out_first="$out_a"; out_second="$out_b"
+  (( $1 % 2 )) || { first="$B"; second="$A"; out_first="$out_b"; out_second="$out_a"; }
+  run "$first" > "$out_first" &
+  started=$!
   sleep 0.2
-  if [[ "$first" == A ]]; then run "$B" > "$out_b"; else run "$A" > "$out_a"; fi
-  wait "$second" || true
+  run "$second" > "$out_second"
+  wait "$started" || true
   [[ -s "$out_a" && -s "$out_b" ]] || { echo "pair $1: a run gave no result" >&2; rm -f "$out_a" "$out_b"; exit 1; }
   read -r ca pa fa la < "$out_a"; read -r cb pb fb lb < "$out_b"
   rm -f "$out_a" "$out_b"

@@ -66,10 +66,7 @@ internal sealed class SipTimerQueue : IDisposable
         }
     }
 
-    /// <summary>True when the queue fires its timers from a thread of its own (the system clock).</summary>
-    internal bool HasOwnThread => _thread is not null;
-
-    /// <summary>The queue's own thread, or null (test seam: it ends after <see cref="Dispose"/>).</summary>
+    /// <summary>The queue's own thread (system clock), or null (a manual clock). Test seam: it ends after <see cref="Dispose"/>.</summary>
     internal Thread? OwnThread => _thread;
 
     /// <summary>Timers started and neither fired nor stopped.</summary>

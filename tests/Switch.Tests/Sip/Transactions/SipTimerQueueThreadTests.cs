@@ -26,10 +26,10 @@ public sealed class SipTimerQueueThreadTests : IDisposable
     [Fact]
     public void The_system_clock_gets_the_queues_own_thread_and_a_manual_clock_does_not()
     {
-        Assert.True(_layer.Timers.HasOwnThread);
-        Assert.Equal("sip-timers", _layer.Timers.OwnThread!.Name);
+        Assert.NotNull(_layer.Timers.OwnThread);
+        Assert.Equal("sip-timers", _layer.Timers.OwnThread.Name);
         using var manual = new SipTimerQueue(new ManualTimeProvider());
-        Assert.False(manual.HasOwnThread);
+        Assert.Null(manual.OwnThread);
     }
 
     [Fact]
